@@ -1,0 +1,73 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/** Everything the program reads from its environment, validated once at boot. */
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  /** `undefined` means the embedded SQLite database in the data dir. */
+  databaseUrl: string | undefined;
+  publicUrl: string;
+  seedDemo: boolean;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+}
+
+const booleanFlag = z
+  .enum(['0', '1', 'true', 'false', 'yes', 'no'], { message: '1 or 0 (true/false, yes/no)' })
+  .transform((v) => ['1', 'true', 'yes'].includes(v));
+
+const envSchema = z.object({
+  PORT: z.coerce
+    .number({ message: 'a port number between 1 and 65535' })
+    .int('a whole port number')
+    .min(1, 'a port number between 1 and 65535')
+    .max(65535, 'a port number between 1 and 65535')
+    .default(3000),
+  HOST: z.string().min(1, 'a host name or IP address to listen on').default('127.0.0.1'),
+  MASTHEAD_DATA_DIR: z.string().min(1, 'a folder path').default('./data'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\/.+/, 'a postgres:// or postgresql:// connection URL (leave it unset for the embedded SQLite database)')
+    .optional(),
+  MASTHEAD_URL: z
+    .url({ message: 'an absolute http(s) URL such as https://example.com' })
+    .refine((u) => /^https?:\/\//.test(u), 'an absolute http(s) URL such as https://example.com')
+    .optional(),
+  MASTHEAD_DEMO: booleanFlag.default(true),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+const SECRET_VARIABLES = new Set(['DATABASE_URL']);
+
+/** Thrown when the environment is wrong; its message is one sentence for the operator. */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  // An empty variable means "not set", as shells and .env files often leave them.
+  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = envSchema.safeParse(present);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const name = String(issue?.path[0] ?? 'environment');
+    const expected = issue?.message ?? 'a valid value';
+    // Connection URLs carry passwords: never repeat their value.
+    const shown = SECRET_VARIABLES.has(name) ? 'set' : `set to ${JSON.stringify(String(env[name] ?? ''))}`;
+    throw new ConfigError(`${name} is ${shown}, but it must be ${expected}.`);
+  }
+  const e = parsed.data;
+  const port = e.PORT;
+  const publicHost = e.HOST === '0.0.0.0' || e.HOST === '::' ? 'localhost' : e.HOST;
+  const publicUrl = (e.MASTHEAD_URL ?? `http://${publicHost === '127.0.0.1' ? 'localhost' : publicHost}:${port}`).replace(/\/+$/, '');
+  return {
+    port,
+    host: e.HOST,
+    dataDir: path.resolve(e.MASTHEAD_DATA_DIR),
+    databaseUrl: e.DATABASE_URL,
+    publicUrl,
+    seedDemo: e.MASTHEAD_DEMO,
+    logLevel: e.LOG_LEVEL,
+  };
+}

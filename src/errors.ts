@@ -1,0 +1,43 @@
+/**
+ * The error catalogue. Codes are part of the API contract: clients branch on
+ * `code`, never on `message`. Each entry has a status and a message template.
+ */
+export const ERRORS = {
+  VALIDATION_FAILED: { status: 400, message: 'The request is not valid: {detail}' },
+  BAD_PAGE_NUMBER: { status: 400, message: 'The page number must be a whole number from 1 up.' },
+  NOT_FOUND: { status: 404, message: 'There is nothing at this address.' },
+  SLUG_TAKEN: { status: 409, message: 'The slug "{slug}" is already used by another article.' },
+  VERSION_CONFLICT: { status: 409, message: 'Someone else saved this article since you opened it (version {expected}, now {actual}).' },
+  UNKNOWN_REFERENCE: { status: 422, message: 'No {kind} has the identifier "{value}".' },
+  RESERVED_SLUG: { status: 422, message: 'The slug "{slug}" is reserved for the site’s own pages.' },
+  UNSUPPORTED_IMAGE: { status: 415, message: 'The file is not an image Masthead can use (JPEG, PNG, WebP, AVIF, GIF or TIFF).' },
+  INTERNAL: { status: 500, message: 'Something went wrong on our side. It has been logged.' },
+} as const;
+
+export type ErrorCode = keyof typeof ERRORS;
+
+export interface ErrorItem {
+  code: ErrorCode;
+  message: string;
+  property?: string;
+}
+
+/** The one error type operations throw; HTTP turns it into `{ errors: [...] }` with its status. */
+export class MastheadError extends Error {
+  readonly code: ErrorCode;
+  readonly status: number;
+  readonly property: string | undefined;
+
+  constructor(code: ErrorCode, params: Record<string, string | number> = {}, property?: string) {
+    const template: string = ERRORS[code].message;
+    super(template.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`)));
+    this.name = 'MastheadError';
+    this.code = code;
+    this.status = ERRORS[code].status;
+    this.property = property;
+  }
+
+  toItem(): ErrorItem {
+    return { code: this.code, message: this.message, ...(this.property ? { property: this.property } : {}) };
+  }
+}

@@ -1,0 +1,116 @@
+import path from 'node:path';
+import fastifyFormbody from '@fastify/formbody';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import Fastify from 'fastify';
+import type { FastifyInstance, FastifyServerOptions } from 'fastify';
+import type { Config } from '../config/config.js';
+import { EMBED_FRAME_ORIGINS } from '../domain/content/embed.js';
+import { MastheadError } from '../errors.js';
+import type { ServiceDeps } from '../services/deps.js';
+import { PageCache } from './middleware/page-cache.js';
+import { registerHealthRoutes } from './health.js';
+import { notFound, registerSiteRoutes, sendMessage } from './site/routes.js';
+import { loadThemeAssets } from './site/theme-assets.js';
+import type { StaticAsset } from './site/theme-assets.js';
+
+export interface SiteDeps extends ServiceDeps {
+  config: Pick<Config, 'publicUrl' | 'dataDir'>;
+  cache: PageCache;
+  /** URL of the fingerprinted stylesheet. */
+  stylesheet: string;
+}
+
+export interface AppOptions {
+  deps: ServiceDeps;
+  config: Pick<Config, 'publicUrl' | 'dataDir'>;
+  logger?: FastifyServerOptions['logger'];
+  /** Where media files are read from when stored on local disk. */
+  mediaRoot?: string;
+}
+
+/** The whole HTTP surface: reader site, health checks, media and theme assets. */
+export async function buildApp(options: AppOptions): Promise<{ app: FastifyInstance; cache: PageCache }> {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    trustProxy: true,
+    bodyLimit: 1024 * 1024,
+    // Slugs and ids are short; anything longer is not ours.
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
+  });
+  const cache = new PageCache();
+  const unsubscribe = options.deps.events.onChange((keys) => cache.invalidate(keys));
+  app.addHook('onClose', async () => unsubscribe());
+
+  const assets = loadThemeAssets();
+  const stylesheet = assets[0]?.path ?? '/assets/site.css';
+  const deps: SiteDeps = { ...options.deps, config: options.config, cache, stylesheet };
+  const https = options.config.publicUrl.startsWith('https://');
+
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        styleSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        fontSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        frameSrc: EMBED_FRAME_ORIGINS,
+        formAction: ["'self'"],
+        frameAncestors: ["'self'"],
+        baseUri: ["'self'"],
+        objectSrc: ["'none'"],
+        ...(https ? { upgradeInsecureRequests: [] } : {}),
+      },
+    },
+    strictTransportSecurity: https ? { maxAge: 31536000, includeSubDomains: false } : false,
+    crossOriginEmbedderPolicy: false,
+    referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
+  });
+  await app.register(fastifyFormbody);
+
+  for (const asset of assets) registerAsset(app, asset);
+  await app.register(fastifyStatic, {
+    root: options.mediaRoot ?? path.join(options.config.dataDir, 'media'),
+    prefix: '/media/',
+    decorateReply: false,
+    index: false,
+    // Keys are content hashes: a file at a URL never changes.
+    immutable: true,
+    maxAge: '365d',
+  });
+
+  registerHealthRoutes(app, deps);
+  registerSiteRoutes(app, deps);
+
+  app.setNotFoundHandler((request, reply) => notFound(request, reply, deps));
+  app.setErrorHandler((error, request, reply) => {
+    if (error instanceof MastheadError) {
+      if (error.status === 404) return notFound(request, reply, deps);
+      return sendMessage(request, reply, deps, error.status, 'That request did not work', [error.message]);
+    }
+    const status = typeof (error as { statusCode?: unknown }).statusCode === 'number' ? (error as { statusCode: number }).statusCode : 500;
+    if (status < 500) return sendMessage(request, reply, deps, status, 'That request did not work', [error instanceof Error ? error.message : 'Bad request.']);
+    request.log.error({ err: error }, 'request failed');
+    return sendMessage(request, reply, deps, 500, 'Something went wrong', ['We could not show this page just now. The error has been logged; please try again in a moment.']);
+  });
+
+  return { app, cache };
+}
+
+function registerAsset(app: FastifyInstance, asset: StaticAsset): void {
+  app.get(asset.path, (request, reply) => {
+    reply
+      .header('content-type', asset.contentType)
+      .header('cache-control', 'public, max-age=31536000, immutable')
+      .header('etag', asset.etag)
+      .header('vary', 'Accept-Encoding');
+    if (request.headers['if-none-match'] === asset.etag) return reply.code(304).send();
+    const accept = request.headers['accept-encoding'] ?? '';
+    if (/\bbr\b/.test(accept)) return reply.header('content-encoding', 'br').send(asset.br);
+    if (/\bgzip\b/.test(accept)) return reply.header('content-encoding', 'gzip').send(asset.gzip);
+    return reply.send(asset.body);
+  });
+}

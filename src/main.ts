@@ -1,0 +1,70 @@
+/**
+ * The composition root: config -> database -> migrations -> services -> HTTP.
+ * Everything stateful is built here and passed down; nothing is global.
+ */
+import path from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import type { Config } from './config/config.js';
+import { buildApp } from './http/app.js';
+import { systemClock } from './lib/clock.js';
+import type { Clock } from './lib/clock.js';
+import { demoPublication } from './services/demo/demo-content.js';
+import { seedDemo } from './services/demo/seed-demo.js';
+import type { ServiceDeps } from './services/deps.js';
+import { createContentEvents } from './services/events.js';
+import { createDb } from './storage/db.js';
+import type { Db } from './storage/db.js';
+import { localMediaStore } from './storage/media/local-media-store.js';
+import { migrateToLatest } from './storage/migrate.js';
+
+export interface Runtime {
+  deps: ServiceDeps;
+  config: Config;
+  close(): Promise<void>;
+}
+
+/** Opens the database and media store, and (unless told not to) brings the schema up to date. */
+export async function openRuntime(config: Config, options: { clock?: Clock; db?: Db; migrate?: boolean } = {}): Promise<Runtime> {
+  const db = options.db ?? createDb(config);
+  try {
+    if (options.migrate !== false) await migrateToLatest(db);
+  } catch (error) {
+    await db.destroy();
+    throw error;
+  }
+  const media = localMediaStore(path.join(config.dataDir, 'media'));
+  const deps: ServiceDeps = { db, clock: options.clock ?? systemClock, events: createContentEvents(), media };
+  return { deps, config, close: () => db.destroy() };
+}
+
+export interface RunningServer {
+  app: FastifyInstance;
+  runtime: Runtime;
+  url: string;
+  stop(): Promise<void>;
+}
+
+/** Starts the whole publication: migrate, seed the demo when asked and empty, serve. */
+export async function startServer(config: Config): Promise<RunningServer> {
+  const runtime = await openRuntime(config);
+  const logger = { level: config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'] };
+  const { app } = await buildApp({ deps: runtime.deps, config, logger, mediaRoot: path.join(config.dataDir, 'media') });
+  try {
+    if (config.seedDemo) {
+      const result = await seedDemo(runtime.deps, demoPublication);
+      if (result.seeded) app.log.info(`Seeded the demo publication: ${result.articles} articles, ${result.briefs} briefs.`);
+    }
+    await app.listen({ port: config.port, host: config.host });
+  } catch (error) {
+    await app.close();
+    await runtime.close();
+    throw error;
+  }
+  let stopping: Promise<void> | null = null;
+  const stop = (): Promise<void> =>
+    (stopping ??= (async () => {
+      await app.close();
+      await runtime.close();
+    })());
+  return { app, runtime, url: config.publicUrl, stop };
+}

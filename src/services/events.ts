@@ -1,0 +1,38 @@
+import { EventEmitter } from 'node:events';
+
+/**
+ * Names of what a page shows, used as cache tags and CDN surrogate keys.
+ * A page carries the keys of everything on it; a change announces the keys it touches.
+ */
+export const keys = {
+  article: (id: string) => `article:${id}`,
+  brief: (id: string) => `brief:${id}`,
+  section: (id: string) => `section:${id}`,
+  topic: (id: string) => `topic:${id}`,
+  author: (id: string) => `author:${id}`,
+  type: (id: string) => `type:${id}`,
+  /** Any list or ranking of articles: home, river, listings, related teasers. */
+  articleLists: 'articles',
+  briefLists: 'briefs',
+  settings: 'settings',
+} as const;
+
+/** Content changes, announced by operations and heard by caches (on this node, and across nodes by a bridge). */
+export interface ContentEvents {
+  changed(changedKeys: readonly string[]): void;
+  onChange(listener: (changedKeys: readonly string[]) => void): () => void;
+}
+
+export function createContentEvents(): ContentEvents {
+  const emitter = new EventEmitter();
+  emitter.setMaxListeners(100);
+  return {
+    changed(changedKeys) {
+      if (changedKeys.length > 0) emitter.emit('change', changedKeys);
+    },
+    onChange(listener) {
+      emitter.on('change', listener);
+      return () => emitter.off('change', listener);
+    },
+  };
+}

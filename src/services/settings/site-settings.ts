@@ -1,0 +1,54 @@
+import { withTransaction } from '../../storage/transaction.js';
+import { z } from 'zod';
+import { DEFAULT_SETTINGS } from '../../domain/content/model.js';
+import type { SiteSettings } from '../../domain/content/model.js';
+import { readSettings, writeSetting } from '../../storage/repositories/settings.js';
+import type { ServiceDeps } from '../deps.js';
+import { keys } from '../events.js';
+
+const color = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'a colour like #a4262c');
+const sitePath = z.string().regex(/^\/[\w\-/]*$/, 'a path on this site, starting with /');
+
+/** Settings are checked on the way in and again on the way out (a bad stored value falls back to the default). */
+export const siteSettingsSchema = z.object({
+  title: z.string().trim().min(1).max(120),
+  tagline: z.string().max(200),
+  description: z.string().max(400),
+  language: z.string().regex(/^[a-z]{2,3}(-[A-Z]{2})?$/, 'a language tag such as en or en-GB'),
+  timeZone: z.string().refine((zone) => {
+    try {
+      new Intl.DateTimeFormat('en', { timeZone: zone });
+      return true;
+    } catch {
+      return false;
+    }
+  }, 'an IANA time zone such as Europe/Berlin'),
+  logoKey: z.string().nullable(),
+  colors: z.object({ accent: color, accentDark: color }),
+  navigation: z.array(z.object({ label: z.string().min(1).max(60), path: sitePath })).max(12),
+  social: z.array(z.object({ network: z.string().min(1).max(40), handle: z.string().max(80), url: z.url({ protocol: /^https$/ }) })).max(12),
+  newsletterPitch: z.string().max(300),
+});
+
+export async function getSiteSettings(deps: Pick<ServiceDeps, 'db'>): Promise<SiteSettings> {
+  const stored = await readSettings(deps.db);
+  const out: Record<string, unknown> = { ...DEFAULT_SETTINGS };
+  for (const key of Object.keys(DEFAULT_SETTINGS) as (keyof SiteSettings)[]) {
+    const value = stored.get(`site.${key}`);
+    if (value === undefined) continue;
+    const check = siteSettingsSchema.shape[key].safeParse(value);
+    if (check.success) out[key] = check.data;
+  }
+  return out as unknown as SiteSettings;
+}
+
+export async function updateSiteSettings(deps: ServiceDeps, changes: Partial<SiteSettings>): Promise<SiteSettings> {
+  const parsed = siteSettingsSchema.partial().parse(changes);
+  await withTransaction(deps.db, async (trx) => {
+    for (const [key, value] of Object.entries(parsed)) {
+      if (value !== undefined) await writeSetting(trx, `site.${key}`, value);
+    }
+  });
+  deps.events.changed([keys.settings]);
+  return getSiteSettings(deps);
+}

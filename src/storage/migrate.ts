@@ -1,0 +1,23 @@
+import { Migrator } from 'kysely';
+import type { Kysely } from 'kysely';
+import { migrations } from './migrations/index.js';
+
+function migrator<T>(db: Kysely<T>): Migrator {
+  return new Migrator({ db, provider: { getMigrations: () => Promise.resolve(migrations) } });
+}
+
+/** Brings the schema up to date; several nodes may call this at once (Kysely takes a lock). */
+export async function migrateToLatest<T>(db: Kysely<T>): Promise<string[]> {
+  const { error, results } = await migrator(db).migrateToLatest();
+  if (error) {
+    const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
+    throw new Error(`Migration ${failed} failed: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+  }
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}
+
+/** Names of migrations this build knows but the database has not applied. */
+export async function pendingMigrations<T>(db: Kysely<T>): Promise<string[]> {
+  const all = await migrator(db).getMigrations();
+  return all.filter((m) => m.executedAt === undefined).map((m) => m.name);
+}

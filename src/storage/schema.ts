@@ -1,0 +1,152 @@
+/**
+ * The database as Kysely sees it. Times are ISO 8601 strings on both
+ * dialects (TEXT in SQLite, TIMESTAMPTZ in PostgreSQL, read back as ISO by
+ * the type parsers in db.ts); JSON is stored as TEXT; ids are UUID strings.
+ */
+
+export interface SettingTable {
+  key: string;
+  value: string;
+}
+
+export interface SectionTable {
+  id: string;
+  slug: string;
+  name: string;
+  description: string;
+  position: number;
+}
+
+export interface TopicTable {
+  id: string;
+  slug: string;
+  name: string;
+  description: string;
+}
+
+export interface ArticleTypeTable {
+  id: string;
+  slug: string;
+  name: string;
+  description: string;
+  schema_type: string;
+  position: number;
+}
+
+export interface AuthorTable {
+  id: string;
+  slug: string;
+  name: string;
+  title: string;
+  bio: string;
+  photo_image_id: string | null;
+  /** JSON: { label, url }[] */
+  links: string;
+  created_at: string;
+}
+
+export interface ImageTable {
+  id: string;
+  /** Storage key of the original; variants are listed in `variants`. */
+  storage_key: string;
+  mime_type: string;
+  width: number;
+  height: number;
+  /** JSON: ImageVariant[] */
+  variants: string;
+  caption: string;
+  credit: string;
+  alt: string;
+  licence: string;
+  rights_expire_at: string | null;
+  created_at: string;
+}
+
+export interface ArticleTable {
+  id: string;
+  slug: string;
+  section_id: string;
+  type_id: string;
+  kicker: string;
+  headline: string;
+  dek: string;
+  /** ProseMirror JSON */
+  body: string;
+  word_count: number;
+  lead_image_id: string | null;
+  lead_image_caption: string;
+  lead_image_credit: string;
+  lead_image_alt: string;
+  status: string;
+  published_at: string | null;
+  /** When readers were last told the piece changed (corrections, updates, edits). */
+  updated_at: string | null;
+  created_at: string;
+  /** Last write of this row, for caches and conflicts. */
+  modified_at: string;
+  /** Increments on every save: optimistic concurrency for editors. */
+  version: number;
+}
+
+export interface ArticleSlugHistoryTable {
+  slug: string;
+  article_id: string;
+  retired_at: string;
+}
+
+export interface ArticleTopicTable {
+  article_id: string;
+  topic_id: string;
+  position: number;
+}
+
+export interface ArticleBylineTable {
+  article_id: string;
+  author_id: string;
+  position: number;
+}
+
+export interface ArticleRelatedTable {
+  article_id: string;
+  related_id: string;
+  position: number;
+}
+
+export interface CorrectionTable {
+  id: string;
+  article_id: string;
+  kind: string;
+  text: string;
+  issued_at: string;
+}
+
+export interface BriefTable {
+  id: string;
+  slug: string;
+  headline: string;
+  take: string;
+  source_name: string;
+  source_url: string;
+  section_id: string | null;
+  status: string;
+  published_at: string | null;
+  created_at: string;
+  modified_at: string;
+}
+
+
+export interface Database {
+  settings: SettingTable;
+  sections: SectionTable;
+  topics: TopicTable;
+  article_types: ArticleTypeTable;
+  authors: AuthorTable;
+  images: ImageTable;
+  articles: ArticleTable;
+  article_slug_history: ArticleSlugHistoryTable;
+  article_topics: ArticleTopicTable;
+  article_bylines: ArticleBylineTable;
+  article_related: ArticleRelatedTable;
+  corrections: CorrectionTable;
+  briefs: BriefTable;
+}
