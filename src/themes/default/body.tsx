@@ -3,6 +3,7 @@
  * escaping, every link through safeHref, every embed through the allowlist.
  * An unknown node or mark is dropped and reported, never passed through.
  */
+import { Fragment } from 'preact';
 import type { ComponentChildren, VNode } from 'preact';
 import { safeHref } from '../../domain/content/body.js';
 import type { BodyDoc, BodyMark, BodyNode } from '../../domain/content/body.js';
@@ -159,7 +160,7 @@ function renderMarks(text: string, marks: readonly BodyMark[], state: State, key
         state.onUnknown?.(`mark:${mark.type}`);
     }
   }
-  return <span key={key}>{out}</span>;
+  return <Fragment key={key}>{out}</Fragment>;
 }
 
 function renderImage(attrs: Record<string, unknown>, state: State, key: number): ComponentChildren {
