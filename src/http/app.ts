@@ -17,8 +17,9 @@ import type { StaticAsset } from './site/theme-assets.js';
 export interface SiteDeps extends ServiceDeps {
   config: Pick<Config, 'publicUrl' | 'dataDir'>;
   cache: PageCache;
-  /** URL of the fingerprinted stylesheet. */
+  /** URLs of the fingerprinted stylesheet and script. */
   stylesheet: string;
+  script: string;
 }
 
 export interface AppOptions {
@@ -43,8 +44,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
   app.addHook('onClose', async () => unsubscribe());
 
   const assets = loadThemeAssets();
-  const stylesheet = assets[0]?.path ?? '/assets/site.css';
-  const deps: SiteDeps = { ...options.deps, config: options.config, cache, stylesheet };
+  const deps: SiteDeps = { ...options.deps, config: options.config, cache, stylesheet: assets.stylesheet.path, script: assets.script.path };
   const https = options.config.publicUrl.startsWith('https://');
 
   await app.register(fastifyHelmet, {
@@ -71,7 +71,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
   });
   await app.register(fastifyFormbody);
 
-  for (const asset of assets) registerAsset(app, asset);
+  for (const asset of [assets.stylesheet, assets.script]) registerAsset(app, asset);
   await app.register(fastifyStatic, {
     root: options.mediaRoot ?? path.join(options.config.dataDir, 'media'),
     prefix: '/media/',

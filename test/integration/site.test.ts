@@ -64,9 +64,11 @@ for (const dialect of DIALECTS) {
       expect($('.article-body em').text()).toBe('emphasis');
       expect($('.footnotes li#fn-1').text()).toContain('The footnote text.');
       expect($('sup#fnref-1 a').attr('href')).toBe('#fn-1');
-      // The embed is behind a <details>: nothing loads from YouTube until the reader asks.
-      expect($('.embed details iframe').attr('src')).toBe('https://www.youtube-nocookie.com/embed/aqz-KE-bpKQ');
-      expect($('.embed details iframe').attr('loading')).toBe('lazy');
+      // The embed is a link until the reader asks to play it: no iframe in the page.
+      expect($('.embed iframe').length).toBe(0);
+      expect($('.embed a.embed-facade').attr('href')).toBe('https://www.youtube.com/watch?v=aqz-KE-bpKQ');
+      expect($('.embed').attr('data-frame')).toBe('https://www.youtube-nocookie.com/embed/aqz-KE-bpKQ');
+      expect($(`script[src^="/assets/site."]`).attr('defer')).toBeDefined();
       // Text that looks like markup is text.
       expect($('.article-body').html()).not.toContain('<script>');
       expect($('.article-body').text()).toContain('Closing <script>alert(1)</script> paragraph.');

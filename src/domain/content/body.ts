@@ -92,3 +92,7 @@ export function bodyImageIds(node: BodyNode): string[] {
   const own = node.type === 'image' && typeof node.attrs?.imageId === 'string' ? [node.attrs.imageId] : [];
   return [...own, ...(node.content ?? []).flatMap(bodyImageIds)];
 }
+
+export function containsNode(node: BodyNode, type: string): boolean {
+  return node.type === type || (node.content ?? []).some((child) => containsNode(child, type));
+}

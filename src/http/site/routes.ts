@@ -26,6 +26,7 @@ export function themeContext(deps: SiteDeps, chrome: Chrome, path: string): Them
     path,
     mediaUrl: (key) => deps.media.url(key),
     stylesheet: deps.stylesheet,
+    script: deps.script,
     settings: chrome.settings,
   };
 }
@@ -52,7 +53,7 @@ export function registerSiteRoutes(app: FastifyInstance, deps: SiteDeps): void {
       });
       return { status: 200, html, keys: [...new Set(keyed.keys)] };
     });
-    if (sent) return sent;
+    if (sent) return reply;
     if (redirect !== null) return reply.redirect(redirect, 301);
     return notFound(request, reply, deps);
   }

@@ -19,19 +19,21 @@ export async function servePage(
   cache: PageCache,
   cacheKey: string,
   render: () => Promise<RenderedPage | null>,
-): Promise<FastifyReply | null> {
+): Promise<boolean> {
   let page = cache.get(cacheKey);
   if (!page) {
     const ticket = cache.ticket();
     const rendered = await render();
-    if (!rendered) return null;
+    if (!rendered) return false;
     page = cache.prepare(rendered);
     if (rendered.status === 200) cache.set(cacheKey, page, ticket);
   }
-  return sendCached(request, reply, page);
+  // Not `return sendCached(...)`: a FastifyReply is thenable, and awaiting it yields undefined.
+  await sendCached(request, reply, page);
+  return true;
 }
 
-export async function sendCached(request: FastifyRequest, reply: FastifyReply, page: CachedPage): Promise<FastifyReply> {
+export async function sendCached(request: FastifyRequest, reply: FastifyReply, page: CachedPage): Promise<void> {
   const encoding = pickEncoding(request.headers['accept-encoding']);
   const etag = `"${page.hash}${encoding === 'br' ? '-br' : encoding === 'gzip' ? '-gz' : ''}"`;
   reply
@@ -41,10 +43,14 @@ export async function sendCached(request: FastifyRequest, reply: FastifyReply, p
     .header('cache-control', page.status === 200 ? PUBLIC_CACHE_CONTROL : 'no-store')
     .header('surrogate-key', page.keys.join(' '));
   if (page.status === 200 && matchesEtag(request.headers['if-none-match'], page.hash)) {
-    return reply.code(304).send();
+    reply.code(304).send();
+    return;
   }
   reply.code(page.status);
-  if (!encoding) return reply.send(page.body);
+  if (!encoding) {
+    reply.send(page.body);
+    return;
+  }
   const body = await encodedBody(page, encoding);
-  return reply.header('content-encoding', encoding).send(body);
+  reply.header('content-encoding', encoding).send(body);
 }

@@ -14,22 +14,33 @@ export interface StaticAsset {
   etag: string;
 }
 
-/** The theme's stylesheet, read once, fingerprinted and compressed at boot. */
-export function loadThemeAssets(root = packageRoot()): StaticAsset[] {
-  const file = path.join(root, 'src', 'themes', 'default', 'site.css');
-  const css = readFileSync(file, 'utf8')
+export interface ThemeAssets {
+  stylesheet: StaticAsset;
+  script: StaticAsset;
+}
+
+/** The theme's stylesheet and its one small script, read once, fingerprinted and compressed at boot. */
+export function loadThemeAssets(root = packageRoot()): ThemeAssets {
+  const folder = path.join(root, 'src', 'themes', 'default');
+  const css = readFileSync(path.join(folder, 'site.css'), 'utf8')
     .replace(/\/\*[\s\S]*?\*\//g, '')
     .replace(/\n\s*\n/g, '\n');
-  const body = Buffer.from(css, 'utf8');
+  const js = readFileSync(path.join(folder, 'site.js'), 'utf8');
+  return {
+    stylesheet: asset('site', 'css', 'text/css; charset=utf-8', css),
+    script: asset('site', 'js', 'text/javascript; charset=utf-8', js),
+  };
+}
+
+function asset(name: string, extension: string, contentType: string, text: string): StaticAsset {
+  const body = Buffer.from(text, 'utf8');
   const hash = createHash('sha256').update(body).digest('hex').slice(0, 12);
-  return [
-    {
-      path: `/assets/site.${hash}.css`,
-      contentType: 'text/css; charset=utf-8',
-      body,
-      br: brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }),
-      gzip: gzipSync(body, { level: 9 }),
-      etag: `"${hash}"`,
-    },
-  ];
+  return {
+    path: `/assets/${name}.${hash}.${extension}`,
+    contentType,
+    body,
+    br: brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }),
+    gzip: gzipSync(body, { level: 9 }),
+    etag: `"${hash}"`,
+  };
 }

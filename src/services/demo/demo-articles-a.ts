@@ -255,7 +255,7 @@ export const demoArticlesA: DemoArticle[] = [
     body: [
       { p: 'Ask a finance minister in a developing Asian economy what keeps her awake, and the answer is often not the size of her debts but their denomination. Much of the lending for roads, power plants and water systems in the region is still made in dollars, while the projects earn their revenue in rupees, kip or taka. When the local currency falls, as it periodically does, the debt grows without a single extra kilometre of road being built. Borrowers carry a risk they are least able to bear.' },
       { p: 'Multilateral development banks know this. Several already offer local-currency loans, and some have issued bonds in regional currencies to fund them. But such lending remains a small share of the total, hemmed in by cost, thin domestic capital markets and institutional habit. Lending in dollars is simpler for the lender. It is the borrower who pays for the simplicity, usually at the worst possible moment, when a global shock sends capital fleeing and the currency tumbling.' },
-      { pull: 'It is the borrower who pays for the simplicity, usually at the worst possible moment.' },
+      { pull: 'It is the borrower who pays for the simplicity, usually at the worst possible moment, when a global shock sends capital fleeing and the currency tumbling.' },
       { quote: 'We were told the project was sound, and it was. The exchange rate was not.', by: 'Rashmi Perera, a former treasury official in Colombo' },
       { p: 'The fix is not free. Lending in local currency means the bank must hedge the risk or hold it, and hedging in shallow markets is expensive. But development lenders are unusually well placed to absorb it: they have strong balance sheets, long horizons and portfolios spread across many currencies. A risk that would crush a single utility is a manageable one for an institution lending across a continent. Pooling currency risk is, arguably, exactly the kind of public good such banks exist to provide.' },
       { p: 'There is a wider benefit, too. Every local-currency bond a development bank issues helps deepen the market it is issued in, building a yield curve that domestic firms can later use. Over time that reduces the need for dollar borrowing across the whole economy. The region’s lenders should set explicit targets for the share of local-currency lending and report against them each year. A decade from now, a government should be able to build a bridge without betting on the dollar.' },
@@ -284,7 +284,6 @@ export const demoArticlesA: DemoArticle[] = [
       { p: 'The novel’s second strand follows Su-Yin’s uncle, who left Port Amaranth decades ago for a career as a ship’s officer and now returns, unwelcome, to claim a share of the family house. His chapters, written as letters to a wife who has stayed abroad, are the book’s most moving. Takahashi-Lowe understands the peculiar loneliness of those who leave a port city to sail the world and find, on returning, that the city has sailed on without them.' },
       { p: 'If the book has a weakness, it is its author’s reluctance to let her characters behave badly. The grandfather’s opposition softens too quickly, and the climactic storm feels borrowed from an older kind of sea story. Still, _The Pilot’s Daughter_ is a confident, humane first novel, and that rare work of fiction which makes the machinery of global trade feel intimate. Anyone who has watched a container ship slide into harbour will not see it quite the same way again.' },
     ],
-    related: ['the-quiet-count-review'],
   },
   {
     slug: 'what-an-export-control-on-chips-actually-controls',
@@ -427,7 +426,6 @@ export const demoArticlesA: DemoArticle[] = [
       { p: 'Montesquieu’s optimism has not always been borne out, but here the incentives point the right way. A standing compact among the coastal states could share information about threats, coordinate search and rescue, agree common rules for inspecting suspicious vessels and pool the cost of coastguard patrols. Shipping lines and insurers, who pay dearly whenever the sea lane closes, could be asked to contribute to a fund that supports it. None of this requires the states to become friends.' },
       { p: 'Sceptics will say such arrangements are impossible among governments that distrust one another so deeply. Yet similar bargains have worked elsewhere: in the Strait of Malacca, coordinated patrols by neighbours with quarrels of their own helped bring piracy down sharply. Outside navies will still have a role in emergencies. But the long-term guardians of the Red Sea should be those who live on its shores, and the sooner the world helps them organise, the sooner its warships can go home.' },
     ],
-    related: ['the-quiet-arithmetic-of-the-malacca-strait'],
   },
   {
     slug: 'gulf-funds-are-quietly-rewriting-development-finance',

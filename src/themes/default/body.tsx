@@ -198,23 +198,18 @@ function renderEmbed(attrs: Record<string, unknown>, key: number): ComponentChil
       </p>
     ) : null;
   }
-  // No third party is contacted until the reader opens the embed: a lazy
-  // iframe inside a closed <details> is not loaded, and needs no script.
+  // No third party is contacted until the reader asks: without JavaScript the
+  // embed is a link to the provider; site.js offers to play it in place.
   return (
-    <figure class="embed" key={key}>
-      <details>
-        <summary>
-          Show the {embed.provider} embed: {title} <span class="embed-note">(loads content from {new URL(embed.frameUrl).hostname})</span>
-        </summary>
-        <div class={embed.aspect > 1.5 ? 'embed-frame wide' : 'embed-frame'}>
-          <iframe src={embed.frameUrl} title={title} loading="lazy" allow="encrypted-media; picture-in-picture; fullscreen" referrerpolicy="strict-origin"></iframe>
-        </div>
-      </details>
-      <figcaption>
-        <a href={embed.pageUrl} rel="noopener">
-          Open on {embed.provider}
-        </a>
-      </figcaption>
+    <figure class="embed" key={key} data-frame={embed.frameUrl} data-title={title} data-provider={embed.provider}>
+      <a class="embed-facade" href={embed.pageUrl} rel="noopener">
+        <span class="embed-play" aria-hidden="true">
+          ▶
+        </span>
+        <span class="embed-label">
+          {title} <span class="embed-note">(watch on {embed.provider})</span>
+        </span>
+      </a>
     </figure>
   );
 }

@@ -9,6 +9,8 @@ export interface ThemeContext {
   mediaUrl(key: string): string;
   /** Hashed, cacheable URL of the stylesheet. */
   stylesheet: string;
+  /** Hashed URL of the progressive-enhancement script, included only where a page uses it. */
+  script: string;
   settings: SiteSettings;
 }
 

@@ -18,6 +18,8 @@ export interface PageMeta {
   prevPath?: string | undefined;
   nextPath?: string | undefined;
   noindex?: boolean;
+  /** Same-origin scripts this page is enhanced by; most pages have none. */
+  scripts?: string[];
   article?: { publishedTime: string; modifiedTime: string | null; section: string; tags: string[] };
 }
 
@@ -41,6 +43,9 @@ export function Layout(props: { ctx: ThemeContext; sections: readonly Section[];
         <meta name="theme-color" content={s.colors.accent} media="(prefers-color-scheme: light)" />
         <meta name="theme-color" content="#121212" media="(prefers-color-scheme: dark)" />
         <link rel="stylesheet" href={ctx.stylesheet} />
+        {(meta.scripts ?? []).map((src) => (
+          <script src={src} defer key={src} />
+        ))}
         <meta property="og:site_name" content={s.title} />
         <meta property="og:type" content={meta.ogType} />
         <meta property="og:title" content={meta.title} />

@@ -1,6 +1,7 @@
 /** The default theme's entry point: a view model in, a complete HTML document out. */
 import type { VNode } from 'preact';
 import { renderToString } from 'preact-render-to-string';
+import { containsNode } from '../../domain/content/body.js';
 import { authorPath, pagedPath } from '../../domain/content/paths.js';
 import type { Chrome, PageView } from '../../services/site/view-models.js';
 import type { ThemeContext } from './context.js';
@@ -52,6 +53,7 @@ function pageFor(ctx: ThemeContext, view: PageView, hooks: RenderHooks): { meta:
           image: shareImage(ctx, a.leadImage),
           jsonLd: [articleJsonLd(ctx, a)],
           article: { publishedTime: a.publishedAt, modifiedTime: a.updatedAt, section: a.section.name, tags: a.topics.map((t) => t.name) },
+          scripts: containsNode(a.body, 'embed') ? [ctx.script] : [],
         },
         body: <ArticlePage ctx={ctx} view={view} onUnknown={hooks.onUnknown} />,
       };

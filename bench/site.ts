@@ -1,0 +1,66 @@
+/**
+ * Reader-site throughput: the demo publication on SQLite, served on a local
+ * port and loaded by autocannon. Each page is measured against /healthz, the
+ * cheapest route of the same server, run in the same process just before it:
+ * the ratio says how close serving a cached page is to serving nothing.
+ * Also times a cold render (cache cleared before every request).
+ *
+ *   npm run bench:site              # 5 s per case
+ *   BENCH_SECONDS=10 npm run bench:site
+ */
+import type { AddressInfo } from 'node:net';
+import autocannon from 'autocannon';
+import { demoPublication } from '../src/services/demo/demo-content.js';
+import { createTestSite } from '../test/helpers/site.js';
+
+const seconds = Number(process.env.BENCH_SECONDS ?? 5);
+const connections = 20;
+
+async function load(url: string, headers: Record<string, string> = {}): Promise<{ rps: number; p50: number; p99: number; errors: number }> {
+  const result = await autocannon({ url, connections, duration: seconds, headers });
+  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.non2xx };
+}
+
+const site = await createTestSite('sqlite', { publication: demoPublication, baseUrl: 'http://127.0.0.1' });
+await site.app.listen({ port: 0, host: '127.0.0.1' });
+const origin = `http://127.0.0.1:${(site.app.server.address() as AddressInfo).port}`;
+const lead = [...demoPublication.articles].sort((a, b) => a.hoursAgo - b.hoursAgo)[0]!;
+const articlePath = `/${lead.section}/${lead.slug}`;
+
+console.log(`Masthead reader-site benchmark — ${new Date().toISOString()}, node ${process.version}, ${connections} connections, ${seconds} s per case\n`);
+const baseline = await load(`${origin}/healthz`);
+console.log(`baseline  /healthz                       ${baseline.rps.toFixed(0).padStart(7)} req/s  p50 ${baseline.p50} ms  p99 ${baseline.p99} ms`);
+
+for (const [label, path, headers] of [
+  ['home (br)', '/', { 'accept-encoding': 'br' }],
+  ['article (br)', articlePath, { 'accept-encoding': 'br' }],
+  ['article (identity)', articlePath, {}],
+  ['section (br)', '/sections/europe', { 'accept-encoding': 'br' }],
+  ['article 304 revalidation', articlePath, { 'accept-encoding': 'br', 'if-none-match': '' }],
+] as const) {
+  const h: Record<string, string> = { ...headers };
+  if ('if-none-match' in h) {
+    const res = await fetch(origin + path, { headers: { 'accept-encoding': 'br' } });
+    h['if-none-match'] = res.headers.get('etag') ?? '';
+  }
+  const r = await load(origin + path, h);
+  console.log(
+    `${label.padEnd(40)} ${r.rps.toFixed(0).padStart(7)} req/s  p50 ${r.p50} ms  p99 ${r.p99} ms  ratio to baseline ${(r.rps / baseline.rps).toFixed(2)}${r.errors ? `  ERRORS ${r.errors}` : ''}`,
+  );
+}
+
+// Cold renders: the page cache is emptied before each request.
+const coldRuns = 200;
+const started = performance.now();
+for (let i = 0; i < coldRuns; i++) {
+  site.cache.clear();
+  const res = await site.app.inject({ url: articlePath, headers: { 'accept-encoding': 'identity' } });
+  if (res.statusCode !== 200) throw new Error(`cold render answered ${res.statusCode}`);
+}
+const coldMs = (performance.now() - started) / coldRuns;
+const warmStarted = performance.now();
+for (let i = 0; i < coldRuns; i++) await site.app.inject({ url: articlePath, headers: { 'accept-encoding': 'identity' } });
+const warmMs = (performance.now() - warmStarted) / coldRuns;
+console.log(`\narticle render, cache cold: ${coldMs.toFixed(2)} ms/request; cache warm: ${warmMs.toFixed(3)} ms/request (in-process inject); cold/warm ${(coldMs / warmMs).toFixed(1)}x`);
+
+await site.close();
