@@ -72,6 +72,15 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
   await app.register(fastifyFormbody);
 
   for (const asset of [assets.stylesheet, assets.script]) registerAsset(app, asset);
+  app.get<{ Params: { accent: string; dark: string } }>('/assets/colours/:accent-:dark.css', (request, reply) => {
+    const { accent, dark } = request.params;
+    // The address is the content: two hex colours, nothing else is ever echoed.
+    if (!/^[0-9a-fA-F]{6}$/.test(accent) || !/^[0-9a-fA-F]{6}$/.test(dark)) return notFound(request, reply, deps);
+    return reply
+      .header('content-type', 'text/css; charset=utf-8')
+      .header('cache-control', 'public, max-age=31536000, immutable')
+      .send(`:root{--accent:#${accent}}@media (prefers-color-scheme: dark){:root{--accent:#${dark}}}`);
+  });
   await app.register(fastifyStatic, {
     root: options.mediaRoot ?? path.join(options.config.dataDir, 'media'),
     prefix: '/media/',

@@ -2,6 +2,7 @@ import * as cheerio from 'cheerio';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addCorrection } from '../../src/services/content/add-correction.js';
 import { updateArticle } from '../../src/services/content/update-article.js';
+import { updateSiteSettings } from '../../src/services/settings/site-settings.js';
 import { findArticleBySlug } from '../../src/storage/repositories/articles.js';
 import { DIALECTS, dialectLabel } from '../helpers/databases.js';
 import { TEST_BASE_URL, createTestSite } from '../helpers/site.js';
@@ -247,6 +248,18 @@ for (const dialect of DIALECTS) {
       expect(css.headers['content-type']).toBe('text/css; charset=utf-8');
       expect(css.headers['cache-control']).toBe('public, max-age=31536000, immutable');
       expect((await get('/media/../../etc/passwd')).statusCode).toBe(404);
+    });
+
+    it('applies the publication’s own colours from its settings', async () => {
+      expect(cheerio.load((await get('/briefs')).body)('link[href^="/assets/colours/"]').length).toBe(0);
+      await updateSiteSettings(site.deps, { colors: { accent: '#0b6e4f', accentDark: '#7fd1b9' } });
+      const href = cheerio.load((await get('/briefs')).body)('link[href^="/assets/colours/"]').attr('href');
+      expect(href).toBe('/assets/colours/0b6e4f-7fd1b9.css');
+      const css = await get(href!);
+      expect(css.headers['content-type']).toBe('text/css; charset=utf-8');
+      expect(css.body).toBe(':root{--accent:#0b6e4f}@media (prefers-color-scheme: dark){:root{--accent:#7fd1b9}}');
+      expect((await get('/assets/colours/zzzzzz-000000.css')).statusCode).toBe(404);
+      await updateSiteSettings(site.deps, { colors: { accent: '#a4262c', accentDark: '#ff8a80' } });
     });
 
     it('reports liveness and readiness', async () => {

@@ -1,4 +1,5 @@
 import type { ComponentChildren, VNode } from 'preact';
+import { DEFAULT_SETTINGS } from '../../domain/content/model.js';
 import type { Section } from '../../domain/content/model.js';
 import { sectionPath } from '../../domain/content/paths.js';
 import { jsonForScript } from '../../lib/json-for-script.js';
@@ -23,11 +24,19 @@ export interface PageMeta {
   article?: { publishedTime: string; modifiedTime: string | null; section: string; tags: string[] };
 }
 
+/** The publication's own colours, when it has chosen some, as a tiny immutable stylesheet named by them. */
+function colourSheet(settings: ThemeContext['settings']): string | null {
+  const { accent, accentDark } = settings.colors;
+  if (accent === DEFAULT_SETTINGS.colors.accent && accentDark === DEFAULT_SETTINGS.colors.accentDark) return null;
+  return `/assets/colours/${accent.slice(1)}-${accentDark.slice(1)}.css`;
+}
+
 export function Layout(props: { ctx: ThemeContext; sections: readonly Section[]; meta: PageMeta; children: ComponentChildren; newsletterBox?: boolean }): VNode {
   const { ctx, meta } = props;
   const s = ctx.settings;
   const fullTitle = meta.canonicalPath === '/' ? `${s.title} — ${s.tagline}` : `${meta.title} — ${s.title}`;
   const canonical = absolute(ctx, meta.canonicalPath);
+  const colours = colourSheet(s);
   return (
     <html lang={s.language}>
       <head>
@@ -43,6 +52,7 @@ export function Layout(props: { ctx: ThemeContext; sections: readonly Section[];
         <meta name="theme-color" content={s.colors.accent} media="(prefers-color-scheme: light)" />
         <meta name="theme-color" content="#121212" media="(prefers-color-scheme: dark)" />
         <link rel="stylesheet" href={ctx.stylesheet} />
+        {colours && <link rel="stylesheet" href={colours} />}
         {(meta.scripts ?? []).map((src) => (
           <script src={src} defer key={src} />
         ))}
