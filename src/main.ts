@@ -12,6 +12,8 @@ import { demoPublication } from './services/demo/demo-content.js';
 import { seedDemo } from './services/demo/seed-demo.js';
 import type { ServiceDeps } from './services/deps.js';
 import { createContentEvents } from './services/events.js';
+import { bridgeChangesOverPostgres } from './storage/change-bridge.js';
+import type { ChangeBridge } from './storage/change-bridge.js';
 import { createDb } from './storage/db.js';
 import type { Db } from './storage/db.js';
 import { localMediaStore } from './storage/media/local-media-store.js';
@@ -49,13 +51,17 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const runtime = await openRuntime(config);
   const logger = { level: config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'] };
   const { app } = await buildApp({ deps: runtime.deps, config, logger, mediaRoot: path.join(config.dataDir, 'media') });
+  let bridge: ChangeBridge | null = null;
   try {
+    // On PostgreSQL several nodes may serve one publication: tell each other what changed.
+    if (config.databaseUrl) bridge = await bridgeChangesOverPostgres({ connectionString: config.databaseUrl, events: runtime.deps.events, log: app.log });
     if (config.seedDemo) {
       const result = await seedDemo(runtime.deps, demoPublication);
       if (result.seeded) app.log.info(`Seeded the demo publication: ${result.articles} articles, ${result.briefs} briefs.`);
     }
     await app.listen({ port: config.port, host: config.host });
   } catch (error) {
+    await bridge?.close();
     await app.close();
     await runtime.close();
     throw error;
@@ -64,6 +70,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const stop = (): Promise<void> =>
     (stopping ??= (async () => {
       await app.close();
+      await bridge?.close();
       await runtime.close();
     })());
   return { app, runtime, url: config.publicUrl, stop };

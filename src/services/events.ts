@@ -15,20 +15,25 @@ export const keys = {
   articleLists: 'articles',
   briefLists: 'briefs',
   settings: 'settings',
+  /** Everything: sent when a node may have missed changes (e.g. after a reconnect). */
+  all: '*',
 } as const;
+
+/** Where a change was made: here, or on another node (heard through a bridge). */
+export type ChangeOrigin = 'local' | 'remote';
 
 /** Content changes, announced by operations and heard by caches (on this node, and across nodes by a bridge). */
 export interface ContentEvents {
-  changed(changedKeys: readonly string[]): void;
-  onChange(listener: (changedKeys: readonly string[]) => void): () => void;
+  changed(changedKeys: readonly string[], origin?: ChangeOrigin): void;
+  onChange(listener: (changedKeys: readonly string[], origin: ChangeOrigin) => void): () => void;
 }
 
 export function createContentEvents(): ContentEvents {
   const emitter = new EventEmitter();
   emitter.setMaxListeners(100);
   return {
-    changed(changedKeys) {
-      if (changedKeys.length > 0) emitter.emit('change', changedKeys);
+    changed(changedKeys, origin = 'local') {
+      if (changedKeys.length > 0) emitter.emit('change', changedKeys, origin);
     },
     onChange(listener) {
       emitter.on('change', listener);

@@ -73,6 +73,11 @@ export class PageCache {
   }
 
   invalidate(keys: readonly string[]): number {
+    if (keys.includes('*')) {
+      const dropped = this.pages.size;
+      this.clear();
+      return dropped;
+    }
     this.generation++;
     let dropped = 0;
     for (const key of keys) {
