@@ -19,7 +19,12 @@ const connections = 20;
 async function load(url: string, headers: Record<string, string> = {}): Promise<{ rps: number; p50: number; p99: number; errors: number }> {
   const result = await autocannon({ url, connections, duration: seconds, headers });
   // 304 is a success here; only transport errors, 4xx and 5xx count against a case.
-  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result['4xx'] + result['5xx'] };
+  return {
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: result.errors + result['4xx'] + result['5xx'],
+  };
 }
 
 const site = await createTestSite('sqlite', { publication: demoPublication, baseUrl: 'http://127.0.0.1' });
@@ -28,9 +33,13 @@ const origin = `http://127.0.0.1:${(site.app.server.address() as AddressInfo).po
 const lead = [...demoPublication.articles].sort((a, b) => a.hoursAgo - b.hoursAgo)[0]!;
 const articlePath = `/${lead.section}/${lead.slug}`;
 
-console.log(`Masthead reader-site benchmark — ${new Date().toISOString()}, node ${process.version}, ${connections} connections, ${seconds} s per case\n`);
+console.log(
+  `Masthead reader-site benchmark — ${new Date().toISOString()}, node ${process.version}, ${connections} connections, ${seconds} s per case\n`,
+);
 const baseline = await load(`${origin}/healthz`);
-console.log(`baseline  /healthz                       ${baseline.rps.toFixed(0).padStart(7)} req/s  p50 ${baseline.p50} ms  p99 ${baseline.p99} ms`);
+console.log(
+  `baseline  /healthz                       ${baseline.rps.toFixed(0).padStart(7)} req/s  p50 ${baseline.p50} ms  p99 ${baseline.p99} ms`,
+);
 
 for (const [label, path, headers] of [
   ['home (br)', '/', { 'accept-encoding': 'br' }],
@@ -62,6 +71,8 @@ const coldMs = (performance.now() - started) / coldRuns;
 const warmStarted = performance.now();
 for (let i = 0; i < coldRuns; i++) await site.app.inject({ url: articlePath, headers: { 'accept-encoding': 'identity' } });
 const warmMs = (performance.now() - warmStarted) / coldRuns;
-console.log(`\narticle render, cache cold: ${coldMs.toFixed(2)} ms/request; cache warm: ${warmMs.toFixed(3)} ms/request (in-process inject); cold/warm ${(coldMs / warmMs).toFixed(1)}x`);
+console.log(
+  `\narticle render, cache cold: ${coldMs.toFixed(2)} ms/request; cache warm: ${warmMs.toFixed(3)} ms/request (in-process inject); cold/warm ${(coldMs / warmMs).toFixed(1)}x`,
+);
 
 await site.close();

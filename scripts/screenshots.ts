@@ -16,7 +16,11 @@ const shots = [
   { name: 'article-mobile-dark', path: pages.article, width: 390, height: 1500, scheme: 'dark' },
 ] as const;
 for (const shot of shots) {
-  const context = await browser.newContext({ viewport: { width: shot.width, height: shot.height }, colorScheme: shot.scheme, deviceScaleFactor: 1 });
+  const context = await browser.newContext({
+    viewport: { width: shot.width, height: shot.height },
+    colorScheme: shot.scheme,
+    deviceScaleFactor: 1,
+  });
   const page = await context.newPage();
   await page.goto(origin + shot.path, { waitUntil: 'networkidle' });
   await page.screenshot({ path: `${out}/${shot.name}.png` });

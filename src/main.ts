@@ -54,7 +54,8 @@ export async function startServer(config: Config): Promise<RunningServer> {
   let bridge: ChangeBridge | null = null;
   try {
     // On PostgreSQL several nodes may serve one publication: tell each other what changed.
-    if (config.databaseUrl) bridge = await bridgeChangesOverPostgres({ connectionString: config.databaseUrl, events: runtime.deps.events, log: app.log });
+    if (config.databaseUrl)
+      bridge = await bridgeChangesOverPostgres({ connectionString: config.databaseUrl, events: runtime.deps.events, log: app.log });
     if (config.seedDemo) {
       const result = await seedDemo(runtime.deps, demoPublication);
       if (result.seeded) app.log.info(`Seeded the demo publication: ${result.articles} articles, ${result.briefs} briefs.`);

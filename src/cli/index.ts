@@ -69,7 +69,11 @@ program
       const runtime = await openRuntime(loadConfig());
       try {
         const result = await seedDemo(runtime.deps, demoPublication);
-        console.log(result.seeded ? `Seeded the demo publication: ${result.articles} articles and ${result.briefs} briefs.` : `Nothing to do: ${result.reason}.`);
+        console.log(
+          result.seeded
+            ? `Seeded the demo publication: ${result.articles} articles and ${result.briefs} briefs.`
+            : `Nothing to do: ${result.reason}.`,
+        );
       } finally {
         await runtime.close();
       }

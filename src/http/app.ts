@@ -101,9 +101,14 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
       return sendMessage(request, reply, deps, error.status, 'That request did not work', [error.message]);
     }
     const status = typeof (error as { statusCode?: unknown }).statusCode === 'number' ? (error as { statusCode: number }).statusCode : 500;
-    if (status < 500) return sendMessage(request, reply, deps, status, 'That request did not work', [error instanceof Error ? error.message : 'Bad request.']);
+    if (status < 500)
+      return sendMessage(request, reply, deps, status, 'That request did not work', [
+        error instanceof Error ? error.message : 'Bad request.',
+      ]);
     request.log.error({ err: error }, 'request failed');
-    return sendMessage(request, reply, deps, 500, 'Something went wrong', ['We could not show this page just now. The error has been logged; please try again in a moment.']);
+    return sendMessage(request, reply, deps, 500, 'Something went wrong', [
+      'We could not show this page just now. The error has been logged; please try again in a moment.',
+    ]);
   });
 
   return { app, cache };

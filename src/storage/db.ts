@@ -49,9 +49,7 @@ export function sqliteDialect(file: string): Dialect {
 
 /** Opens the database the configuration names: PostgreSQL by URL, or SQLite in the data dir. */
 export function createDb(options: { databaseUrl: string | undefined; dataDir: string }): Db {
-  const dialect = options.databaseUrl
-    ? postgresDialect(options.databaseUrl)
-    : sqliteDialect(path.join(options.dataDir, 'masthead.sqlite'));
+  const dialect = options.databaseUrl ? postgresDialect(options.databaseUrl) : sqliteDialect(path.join(options.dataDir, 'masthead.sqlite'));
   return new Kysely<Database>({ dialect });
 }
 

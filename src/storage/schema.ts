@@ -134,7 +134,6 @@ export interface BriefTable {
   modified_at: string;
 }
 
-
 export interface Database {
   settings: SettingTable;
   sections: SectionTable;

@@ -40,17 +40,34 @@ describe.skipIf(skipWithout('chromium', 'Browser checks (axe-core, page weight, 
     it(`has no serious or critical axe-core violations in ${scheme} mode`, async () => {
       const context = await browser.newContext({ colorScheme: scheme, bypassCSP: true });
       const found: string[] = [];
-      for (const name of ['home', 'article', 'correctedArticle', 'embedArticle', 'section', 'topic', 'author', 'type', 'latest', 'briefs', 'brief', 'newsletter', 'notFound'] as const) {
+      for (const name of [
+        'home',
+        'article',
+        'correctedArticle',
+        'embedArticle',
+        'section',
+        'topic',
+        'author',
+        'type',
+        'latest',
+        'briefs',
+        'brief',
+        'newsletter',
+        'notFound',
+      ] as const) {
         const page = await context.newPage();
         await page.goto(origin + pages[name]);
         await page.evaluate(axeSource);
         const violations = await page.evaluate(async () => {
           const axe = (window as unknown as { axe: { run(ctx: Document, o: object): Promise<{ violations: AxeViolation[] }> } }).axe;
-          const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] } });
+          const result = await axe.run(document, {
+            runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
+          });
           return result.violations;
         });
         for (const v of violations) {
-          if (v.impact === 'serious' || v.impact === 'critical') found.push(`${pages[name]}: ${v.id} (${v.impact}) ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+          if (v.impact === 'serious' || v.impact === 'critical')
+            found.push(`${pages[name]}: ${v.id} (${v.impact}) ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
         }
         await page.close();
       }
@@ -110,10 +127,13 @@ describe.skipIf(skipWithout('chromium', 'Browser checks (axe-core, page weight, 
     const page = await context.newPage();
     const foreign: string[] = [];
     // The network here is closed; abort anything foreign so we only record the attempt.
-    await page.route((url) => !url.href.startsWith(origin), (route) => {
-      foreign.push(route.request().url());
-      return route.abort();
-    });
+    await page.route(
+      (url) => !url.href.startsWith(origin),
+      (route) => {
+        foreign.push(route.request().url());
+        return route.abort();
+      },
+    );
     await page.goto(origin + pages.embedArticle, { waitUntil: 'networkidle' });
     expect(foreign).toEqual([]);
     const frameRequest = page.waitForRequest((request) => request.url().startsWith('https://www.youtube-nocookie.com/embed/'));

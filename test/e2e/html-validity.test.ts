@@ -50,7 +50,9 @@ describe.skipIf(skipWithout('java', 'HTML validation with the Nu Html Checker'))
     }
     let output: string;
     try {
-      const result = await run('java', ['-Xss4m', '-jar', vnuJar, '--format', 'json', '--errors-only', ...files], { maxBuffer: 16 * 1024 * 1024 });
+      const result = await run('java', ['-Xss4m', '-jar', vnuJar, '--format', 'json', '--errors-only', ...files], {
+        maxBuffer: 16 * 1024 * 1024,
+      });
       output = result.stderr || result.stdout;
     } catch (error) {
       // vnu exits non-zero when it finds errors; its report is still on stderr.

@@ -128,7 +128,10 @@ describe('masthead start', () => {
     const result = spawnSync(process.execPath, [...CLI, 'start'], { env: { ...process.env, PORT: 'eighty' }, encoding: 'utf8' });
     expect(result.status).toBe(2);
     expect(result.stderr.trim()).toBe('masthead: PORT is set to "eighty", but it must be a port number between 1 and 65535.');
-    const db = spawnSync(process.execPath, [...CLI, 'migrate'], { env: { ...process.env, DATABASE_URL: 'mysql://user:hunter2@db/masthead' }, encoding: 'utf8' });
+    const db = spawnSync(process.execPath, [...CLI, 'migrate'], {
+      env: { ...process.env, DATABASE_URL: 'mysql://user:hunter2@db/masthead' },
+      encoding: 'utf8',
+    });
     expect(db.status).toBe(2);
     expect(db.stderr).toContain('DATABASE_URL is set, but it must be a postgres://');
     expect(db.stderr).not.toContain('hunter2');

@@ -34,7 +34,12 @@ export async function createTestSite(
 ): Promise<TestSite> {
   const testDb = await createTestDb(dialect);
   const mediaRoot = await mkdtemp(path.join(tmpdir(), 'masthead-media-'));
-  const deps: ServiceDeps = { db: testDb.db, clock: options.clock ?? systemClock, events: createContentEvents(), media: localMediaStore(mediaRoot) };
+  const deps: ServiceDeps = {
+    db: testDb.db,
+    clock: options.clock ?? systemClock,
+    events: createContentEvents(),
+    media: localMediaStore(mediaRoot),
+  };
   const publication = options.publication === undefined ? testPublication : options.publication;
   if (publication) await seedDemo(deps, publication);
   const { app, cache } = await buildApp({ deps, config: { publicUrl: options.baseUrl ?? TEST_BASE_URL, dataDir: mediaRoot }, mediaRoot });

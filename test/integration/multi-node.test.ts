@@ -19,7 +19,8 @@ import { TEST_BASE_URL, createTestSite } from '../helpers/site.js';
 import type { TestSite } from '../helpers/site.js';
 
 if (!PG_URL) {
-  const message = 'The multi-node cache test needs a PostgreSQL server: set MASTHEAD_TEST_PG_URL=postgres://postgres@127.0.0.1:5432/test to run it.';
+  const message =
+    'The multi-node cache test needs a PostgreSQL server: set MASTHEAD_TEST_PG_URL=postgres://postgres@127.0.0.1:5432/test to run it.';
   if (REQUIRE_ALL) throw new Error(`MASTHEAD_TEST_REQUIRE_ALL=1: ${message}`);
   console.warn(`\n${'!'.repeat(78)}\nSKIPPED: ${message}\n${'!'.repeat(78)}\n`);
 }
@@ -34,7 +35,11 @@ describe.skipIf(!PG_URL)('two nodes on one PostgreSQL database', () => {
     nodeA = await createTestSite('postgres');
     // Node B: its own process state (events, cache) over node A's database.
     const eventsB = createContentEvents();
-    nodeB = await buildApp({ deps: { ...nodeA.deps, events: eventsB }, config: { publicUrl: TEST_BASE_URL, dataDir: nodeA.mediaRoot }, mediaRoot: nodeA.mediaRoot });
+    nodeB = await buildApp({
+      deps: { ...nodeA.deps, events: eventsB },
+      config: { publicUrl: TEST_BASE_URL, dataDir: nodeA.mediaRoot },
+      mediaRoot: nodeA.mediaRoot,
+    });
     bridges.push(await bridgeChangesOverPostgres({ connectionString: PG_URL!, events: nodeA.deps.events, channel }));
     bridges.push(await bridgeChangesOverPostgres({ connectionString: PG_URL!, events: eventsB, channel }));
   });
@@ -50,7 +55,11 @@ describe.skipIf(!PG_URL)('two nodes on one PostgreSQL database', () => {
     expect(nodeB.cache.get(url)).toBeDefined();
 
     const article = await findArticleBySlug(nodeA.deps.db, 'europe-story-4');
-    await updateArticle(nodeA.deps, { id: article!.id, expectedVersion: article!.version, changes: { headline: 'Edited on another node' } });
+    await updateArticle(nodeA.deps, {
+      id: article!.id,
+      expectedVersion: article!.version,
+      changes: { headline: 'Edited on another node' },
+    });
 
     // The notification crosses the database asynchronously; wait for it, bounded.
     for (let i = 0; i < 100 && nodeB.cache.get(url); i++) await new Promise((resolve) => setTimeout(resolve, 20));

@@ -8,7 +8,18 @@ import { DIALECTS, dialectLabel } from '../helpers/databases.js';
 import { TEST_BASE_URL, createTestSite } from '../helpers/site.js';
 import type { TestSite } from '../helpers/site.js';
 
-const PAGES = ['/', '/asia/the-lead-story', '/sections/europe', '/topics/trade', '/authors/anna-berg', '/types/news', '/latest', '/briefs', '/briefs/brief-one', '/newsletter'];
+const PAGES = [
+  '/',
+  '/asia/the-lead-story',
+  '/sections/europe',
+  '/topics/trade',
+  '/authors/anna-berg',
+  '/types/news',
+  '/latest',
+  '/briefs',
+  '/briefs/brief-one',
+  '/newsletter',
+];
 
 for (const dialect of DIALECTS) {
   describe(`reader site on ${dialectLabel(dialect)}`, () => {
@@ -75,7 +86,11 @@ for (const dialect of DIALECTS) {
       expect($('.article-body').text()).toContain('Closing <script>alert(1)</script> paragraph.');
       expect($('.corrections li').text()).toContain('An earlier version misnamed the harbour.');
       expect($('.corrections .correction-label time').attr('datetime')).toBeTruthy();
-      expect($('.topics a[rel=tag]').map((_, a) => $(a).attr('href')).get()).toEqual(['/topics/ports', '/topics/water']);
+      expect(
+        $('.topics a[rel=tag]')
+          .map((_, a) => $(a).attr('href'))
+          .get(),
+      ).toEqual(['/topics/ports', '/topics/water']);
       expect($('.share a').length).toBeGreaterThanOrEqual(3);
       expect($('.newsletter-box form[method=post][action="/newsletter"] input[type=email][name=email]').length).toBe(1);
       expect($('.follow a').length).toBe(3);
@@ -84,7 +99,9 @@ for (const dialect of DIALECTS) {
 
     it('puts pinned related articles first, then the closest by topic, behind a no-JS "keep reading" expander', async () => {
       const $ = cheerio.load((await get('/asia/the-lead-story')).body);
-      const links = $('.related .teaser-headline a').map((_, a) => $(a).attr('href')).get();
+      const links = $('.related .teaser-headline a')
+        .map((_, a) => $(a).attr('href'))
+        .get();
       expect(links[0]).toBe('/europe/europe-story-1');
       // asia-second shares a topic and the section (2 + 1); every third Europe story shares "ports" (2), newest first.
       expect(links.slice(1, 4)).toEqual(['/asia/asia-second', '/europe/europe-story-3', '/europe/europe-story-6']);
@@ -116,9 +133,17 @@ for (const dialect of DIALECTS) {
     it('shows the home page: lead story, section blocks, latest river, briefs and newsletter box', async () => {
       const $ = cheerio.load((await get('/')).body);
       expect($('.teaser-lead .teaser-headline a').attr('href')).toBe('/asia/the-lead-story');
-      expect($('.section-block h2 a').map((_, a) => $(a).attr('href')).get()).toContain('/sections/europe');
+      expect(
+        $('.section-block h2 a')
+          .map((_, a) => $(a).attr('href'))
+          .get(),
+      ).toContain('/sections/europe');
       expect($('.river li').length).toBe(8);
-      expect($('.briefs-block li a').map((_, a) => $(a).attr('href')).get()).toEqual(['/briefs/brief-one', '/briefs/brief-two']);
+      expect(
+        $('.briefs-block li a')
+          .map((_, a) => $(a).attr('href'))
+          .get(),
+      ).toEqual(['/briefs/brief-one', '/briefs/brief-two']);
       expect($('.newsletter-box h2').text()).toBe('Subscribe to our weekly round-up');
       expect($('.site-nav a[href="/sections/asia"]').length).toBe(1);
     });
@@ -141,21 +166,37 @@ for (const dialect of DIALECTS) {
 
     it('lists by topic, author and type, and shows the briefs vertical', async () => {
       const topic = cheerio.load((await get('/topics/water')).body);
-      expect(topic('.listing .teaser-headline a').map((_, a) => topic(a).attr('href')).get()).toEqual(['/asia/the-lead-story', '/asia/asia-second']);
+      expect(
+        topic('.listing .teaser-headline a')
+          .map((_, a) => topic(a).attr('href'))
+          .get(),
+      ).toEqual(['/asia/the-lead-story', '/asia/asia-second']);
       const author = cheerio.load((await get('/authors/lee-chan')).body);
       expect(author('h1').text()).toBe('Lee Chan');
       expect(author('.listing .teaser').length).toBe(2);
       const type = cheerio.load((await get('/types/analysis')).body);
       expect(type('.listing .teaser').length).toBe(8);
       const briefs = cheerio.load((await get('/briefs')).body);
-      expect(briefs('.brief .brief-headline a').map((_, a) => briefs(a).attr('href')).get()).toEqual(['/briefs/brief-one', '/briefs/brief-two']);
+      expect(
+        briefs('.brief .brief-headline a')
+          .map((_, a) => briefs(a).attr('href'))
+          .get(),
+      ).toEqual(['/briefs/brief-one', '/briefs/brief-two']);
       const brief = cheerio.load((await get('/briefs/brief-one')).body);
       expect(brief('h1').text()).toBe('First brief');
       expect(brief('.brief-source a').attr('href')).toBe('https://example.org/wire/1');
     });
 
     it('answers unknown addresses with a 404 page and a wrong section with a 301', async () => {
-      for (const url of ['/nothing-here', '/europe/no-such-story', '/sections/nowhere', '/topics/nothing', '/authors/nobody', '/types/none', '/briefs/none']) {
+      for (const url of [
+        '/nothing-here',
+        '/europe/no-such-story',
+        '/sections/nowhere',
+        '/topics/nothing',
+        '/authors/nobody',
+        '/types/none',
+        '/briefs/none',
+      ]) {
         const res = await get(url);
         expect(res.statusCode, url).toBe(404);
         expect(res.body).toContain('We could not find that page');
@@ -196,7 +237,11 @@ for (const dialect of DIALECTS) {
       const sectionBefore = (await get('/sections/europe')).body;
       expect(sectionBefore).toContain('Europe story number 2');
 
-      await updateArticle(site.deps, { id: article!.id, expectedVersion: article!.version, changes: { headline: 'A sharper headline for story two' } });
+      await updateArticle(site.deps, {
+        id: article!.id,
+        expectedVersion: article!.version,
+        changes: { headline: 'A sharper headline for story two' },
+      });
       const after = await get(url, { 'accept-encoding': 'br', 'if-none-match': etag });
       expect(after.statusCode).toBe(200);
       expect(after.headers.etag).not.toBe(etag);
@@ -253,7 +298,9 @@ for (const dialect of DIALECTS) {
     it('applies the publication’s own colours from its settings', async () => {
       expect(cheerio.load((await get('/briefs')).body)('link[href^="/assets/colours/"]').length).toBe(0);
       await updateSiteSettings(site.deps, { colors: { accent: '#0b6e4f', accentDark: '#7fd1b9' } });
-      const href = cheerio.load((await get('/briefs')).body)('link[href^="/assets/colours/"]').attr('href');
+      const href = cheerio
+        .load((await get('/briefs')).body)('link[href^="/assets/colours/"]')
+        .attr('href');
       expect(href).toBe('/assets/colours/0b6e4f-7fd1b9.css');
       const css = await get(href!);
       expect(css.headers['content-type']).toBe('text/css; charset=utf-8');

@@ -25,7 +25,7 @@ export function parseEmbed(input: unknown): Embed | null {
   if (url.protocol !== 'https:') return null;
   const host = url.hostname.replace(/^www\./, '');
   if (host === 'youtube.com' || host === 'youtu.be' || host === 'm.youtube.com') {
-    const id = host === 'youtu.be' ? url.pathname.slice(1) : url.searchParams.get('v') ?? url.pathname.match(/^\/embed\/([\w-]+)/)?.[1];
+    const id = host === 'youtu.be' ? url.pathname.slice(1) : (url.searchParams.get('v') ?? url.pathname.match(/^\/embed\/([\w-]+)/)?.[1]);
     if (!id || !ID.test(id)) return null;
     return {
       provider: 'YouTube',
@@ -37,12 +37,22 @@ export function parseEmbed(input: unknown): Embed | null {
   if (host === 'vimeo.com') {
     const id = url.pathname.match(/^\/(\d{3,12})$/)?.[1];
     if (!id) return null;
-    return { provider: 'Vimeo', frameUrl: `https://player.vimeo.com/video/${id}?dnt=1`, pageUrl: `https://vimeo.com/${id}`, aspect: 16 / 9 };
+    return {
+      provider: 'Vimeo',
+      frameUrl: `https://player.vimeo.com/video/${id}?dnt=1`,
+      pageUrl: `https://vimeo.com/${id}`,
+      aspect: 16 / 9,
+    };
   }
   if (host === 'datawrapper.dwcdn.net') {
     const id = url.pathname.match(/^\/(\w{5})\/?(\d+\/?)?$/)?.[1];
     if (!id) return null;
-    return { provider: 'Datawrapper', frameUrl: `https://datawrapper.dwcdn.net/${id}/`, pageUrl: `https://datawrapper.dwcdn.net/${id}/`, aspect: 4 / 3 };
+    return {
+      provider: 'Datawrapper',
+      frameUrl: `https://datawrapper.dwcdn.net/${id}/`,
+      pageUrl: `https://datawrapper.dwcdn.net/${id}/`,
+      aspect: 4 / 3,
+    };
   }
   return null;
 }

@@ -83,9 +83,13 @@ export function registerSiteRoutes(app: FastifyInstance, deps: SiteDeps): void {
     const n = pageNumber(req);
     return page(req, reply, paged('/briefs', n), () => readBriefs(deps, n));
   });
-  app.get<{ Params: { slug: string } }>('/briefs/:slug', (req, reply) => page(req, reply, `/briefs/${req.params.slug}`, () => readBrief(deps, req.params.slug)));
+  app.get<{ Params: { slug: string } }>('/briefs/:slug', (req, reply) =>
+    page(req, reply, `/briefs/${req.params.slug}`, () => readBrief(deps, req.params.slug)),
+  );
 
-  app.get('/newsletter', (req, reply) => page(req, reply, '/newsletter', () => Promise.resolve({ view: { kind: 'newsletter' }, keys: [keys.settings] })));
+  app.get('/newsletter', (req, reply) =>
+    page(req, reply, '/newsletter', () => Promise.resolve({ view: { kind: 'newsletter' }, keys: [keys.settings] })),
+  );
 
   app.get<{ Params: { section: string; slug: string } }>('/:section/:slug', (req, reply) => {
     const { section, slug } = req.params;
@@ -102,7 +106,14 @@ export async function notFound(request: FastifyRequest, reply: FastifyReply, dep
   ]);
 }
 
-export async function sendMessage(request: FastifyRequest, reply: FastifyReply, deps: SiteDeps, status: number, title: string, lines: string[]): Promise<FastifyReply> {
+export async function sendMessage(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  deps: SiteDeps,
+  status: number,
+  title: string,
+  lines: string[],
+): Promise<FastifyReply> {
   const path = request.url.split('?')[0] ?? '/';
   let html: string;
   try {

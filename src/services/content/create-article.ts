@@ -30,7 +30,8 @@ export interface ArticleInput {
 export async function createArticle(deps: ServiceDeps, input: ArticleInput): Promise<{ id: string; slug: string }> {
   const now = deps.clock().toISOString();
   const slug = input.slug ?? slugify(input.headline);
-  if (!isSlug(slug)) throw new MastheadError('VALIDATION_FAILED', { detail: 'the slug must be lowercase letters, digits and hyphens' }, 'slug');
+  if (!isSlug(slug))
+    throw new MastheadError('VALIDATION_FAILED', { detail: 'the slug must be lowercase letters, digits and hyphens' }, 'slug');
   if (input.headline.trim() === '') throw new MastheadError('VALIDATION_FAILED', { detail: 'an article needs a headline' }, 'headline');
   const status = input.status ?? 'draft';
   const publishedAt = status === 'published' ? (input.publishedAt ?? now) : (input.publishedAt ?? null);
@@ -50,7 +51,12 @@ export async function createArticle(deps: ServiceDeps, input: ArticleInput): Pro
       bodyJson: JSON.stringify(input.body),
       wordCount: wordCount(input.body),
       leadImage: input.leadImage
-        ? { id: input.leadImage.id, caption: input.leadImage.caption ?? '', credit: input.leadImage.credit ?? '', alt: input.leadImage.alt ?? '' }
+        ? {
+            id: input.leadImage.id,
+            caption: input.leadImage.caption ?? '',
+            credit: input.leadImage.credit ?? '',
+            alt: input.leadImage.alt ?? '',
+          }
         : null,
       status,
       publishedAt,

@@ -20,10 +20,12 @@ export interface BriefInput {
 /** A brief: a short item with a headline, the desk's take, and where the news came from. */
 export async function createBrief(deps: ServiceDeps, input: BriefInput): Promise<{ id: string; slug: string }> {
   const slug = input.slug ?? slugify(input.headline);
-  if (!isSlug(slug)) throw new MastheadError('VALIDATION_FAILED', { detail: 'the slug must be lowercase letters, digits and hyphens' }, 'slug');
+  if (!isSlug(slug))
+    throw new MastheadError('VALIDATION_FAILED', { detail: 'the slug must be lowercase letters, digits and hyphens' }, 'slug');
   if (input.headline.trim() === '') throw new MastheadError('VALIDATION_FAILED', { detail: 'a brief needs a headline' }, 'headline');
   const sourceUrl = input.sourceUrl ? safeHref(input.sourceUrl) : '';
-  if (sourceUrl === null) throw new MastheadError('VALIDATION_FAILED', { detail: 'the source link must be an http(s) address' }, 'sourceUrl');
+  if (sourceUrl === null)
+    throw new MastheadError('VALIDATION_FAILED', { detail: 'the source link must be an http(s) address' }, 'sourceUrl');
   const now = deps.clock().toISOString();
   const status = input.status ?? 'draft';
   const id = newId();

@@ -5,7 +5,14 @@ import { firstMissingId } from '../../storage/repositories/references.js';
 /** Every id an article points at must exist; the error names the first that does not. */
 export async function checkReferences(
   db: Db,
-  input: { sectionId?: string; typeId?: string; leadImage?: { id: string } | null; topicIds?: string[]; authorIds?: string[]; relatedIds?: string[] },
+  input: {
+    sectionId?: string;
+    typeId?: string;
+    leadImage?: { id: string } | null;
+    topicIds?: string[];
+    authorIds?: string[];
+    relatedIds?: string[];
+  },
 ): Promise<void> {
   const checks = [
     ['section', 'sections', input.sectionId ? [input.sectionId] : []],

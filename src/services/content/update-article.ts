@@ -46,14 +46,16 @@ export async function updateArticle(
 
     const patch: ArticlePatch = { modified_at: iso };
     if (changes.slug !== undefined && changes.slug !== current.slug) {
-      if (!isSlug(changes.slug)) throw new MastheadError('VALIDATION_FAILED', { detail: 'the slug must be lowercase letters, digits and hyphens' }, 'slug');
+      if (!isSlug(changes.slug))
+        throw new MastheadError('VALIDATION_FAILED', { detail: 'the slug must be lowercase letters, digits and hyphens' }, 'slug');
       if (await isSlugTaken(trx, changes.slug, id)) throw new MastheadError('SLUG_TAKEN', { slug: changes.slug }, 'slug');
       await retireSlug(trx, current.slug, id, iso);
       await forgetRetiredSlug(trx, changes.slug);
       patch.slug = changes.slug;
     }
     if (changes.headline !== undefined) {
-      if (changes.headline.trim() === '') throw new MastheadError('VALIDATION_FAILED', { detail: 'an article needs a headline' }, 'headline');
+      if (changes.headline.trim() === '')
+        throw new MastheadError('VALIDATION_FAILED', { detail: 'an article needs a headline' }, 'headline');
       patch.headline = changes.headline.trim();
     }
     if (changes.kicker !== undefined) patch.kicker = changes.kicker;
@@ -77,7 +79,8 @@ export async function updateArticle(
     wasPublic = isPublic(current.status, current.publishedAt || null, now);
     isNowPublic = isPublic(changes.status ?? current.status, patch.published_at ?? (current.publishedAt || null), now);
     // Readers see "Updated" when the words of a live piece change.
-    if (wasPublic && isNowPublic && (patch.headline !== undefined || patch.dek !== undefined || patch.body !== undefined)) patch.updated_at = iso;
+    if (wasPublic && isNowPublic && (patch.headline !== undefined || patch.dek !== undefined || patch.body !== undefined))
+      patch.updated_at = iso;
 
     if (!(await updateArticleRow(trx, id, patch, input.expectedVersion))) {
       throw new MastheadError('VERSION_CONFLICT', { expected: input.expectedVersion, actual: input.expectedVersion + 1 });

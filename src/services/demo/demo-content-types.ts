@@ -19,7 +19,8 @@ export interface DemoType {
   slug: string;
   name: string;
   /** schema.org type used in JSON-LD. */
-  schemaType: 'NewsArticle' | 'AnalysisNewsArticle' | 'OpinionNewsArticle' | 'ReviewNewsArticle' | 'BackgroundNewsArticle' | 'ReportageNewsArticle';
+  schemaType:
+    'NewsArticle' | 'AnalysisNewsArticle' | 'OpinionNewsArticle' | 'ReviewNewsArticle' | 'BackgroundNewsArticle' | 'ReportageNewsArticle';
   description: string;
 }
 

@@ -11,7 +11,8 @@ import type { DemoPublication } from './demo-content-types.js';
 export const demoPublication: DemoPublication = {
   title: 'The Meridian Review',
   tagline: 'Independent analysis of world affairs',
-  description: 'The Meridian Review is an independent magazine of foreign affairs: reporting, analysis and argument from the places where the world is being rearranged.',
+  description:
+    'The Meridian Review is an independent magazine of foreign affairs: reporting, analysis and argument from the places where the world is being rearranged.',
   sections: [
     { slug: 'europe', name: 'Europe', description: 'The continent’s politics, borders and bargains, from the Atlantic to the Black Sea.' },
     { slug: 'asia', name: 'Asia', description: 'Power, trade and society across the Indo-Pacific and Central Asia.' },
@@ -21,17 +22,45 @@ export const demoPublication: DemoPublication = {
   ],
   types: [
     { slug: 'news', name: 'News', schemaType: 'NewsArticle', description: 'What happened and why it matters, reported and checked.' },
-    { slug: 'analysis', name: 'Analysis', schemaType: 'AnalysisNewsArticle', description: 'Our writers explain the forces behind the news.' },
-    { slug: 'opinion', name: 'Opinion', schemaType: 'OpinionNewsArticle', description: 'Arguments from our columnists and guest writers, who speak for themselves.' },
-    { slug: 'review', name: 'Review', schemaType: 'ReviewNewsArticle', description: 'Books and ideas about the world, weighed by people who know it.' },
+    {
+      slug: 'analysis',
+      name: 'Analysis',
+      schemaType: 'AnalysisNewsArticle',
+      description: 'Our writers explain the forces behind the news.',
+    },
+    {
+      slug: 'opinion',
+      name: 'Opinion',
+      schemaType: 'OpinionNewsArticle',
+      description: 'Arguments from our columnists and guest writers, who speak for themselves.',
+    },
+    {
+      slug: 'review',
+      name: 'Review',
+      schemaType: 'ReviewNewsArticle',
+      description: 'Books and ideas about the world, weighed by people who know it.',
+    },
     { slug: 'explainer', name: 'Explainer', schemaType: 'BackgroundNewsArticle', description: 'The background you need, set out plainly.' },
-    { slug: 'reportage', name: 'Reportage', schemaType: 'ReportageNewsArticle', description: 'Long-form reporting from the places in the story.' },
+    {
+      slug: 'reportage',
+      name: 'Reportage',
+      schemaType: 'ReportageNewsArticle',
+      description: 'Long-form reporting from the places in the story.',
+    },
   ],
   topics: [
-    { slug: 'energy-security', name: 'Energy security', description: 'Pipelines, grids, reactors and the politics of keeping the lights on.' },
+    {
+      slug: 'energy-security',
+      name: 'Energy security',
+      description: 'Pipelines, grids, reactors and the politics of keeping the lights on.',
+    },
     { slug: 'trade', name: 'Trade', description: 'Tariffs, corridors and the agreements that move goods across borders.' },
     { slug: 'migration', name: 'Migration', description: 'Why people move, and what states do about it.' },
-    { slug: 'climate-diplomacy', name: 'Climate diplomacy', description: 'Negotiations, pledges and the money behind the energy transition.' },
+    {
+      slug: 'climate-diplomacy',
+      name: 'Climate diplomacy',
+      description: 'Negotiations, pledges and the money behind the energy transition.',
+    },
     { slug: 'elections', name: 'Elections', description: 'Campaigns, coalitions and the machinery of the vote.' },
     { slug: 'maritime-security', name: 'Maritime security', description: 'Sea lanes, navies, piracy and the law of the sea.' },
     { slug: 'sanctions', name: 'Sanctions', description: 'Economic pressure as foreign policy, and how it is evaded.' },

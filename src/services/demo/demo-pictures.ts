@@ -52,7 +52,9 @@ export function demoPictureSvg(motif: string, width = 1600, height = 900): strin
     const w = 20 + rand() * 90;
     const h = 80 + rand() * 320;
     const x = rand() * (width - w);
-    shapes.push(`<rect x="${x.toFixed(0)}" y="${(horizon - h + 40).toFixed(0)}" width="${w.toFixed(0)}" height="${h.toFixed(0)}" fill="${pick()}" opacity="0.85"/>`);
+    shapes.push(
+      `<rect x="${x.toFixed(0)}" y="${(horizon - h + 40).toFixed(0)}" width="${w.toFixed(0)}" height="${h.toFixed(0)}" fill="${pick()}" opacity="0.85"/>`,
+    );
   }
   const lines = 2 + Math.floor(rand() * 4);
   for (let i = 0; i < lines; i++) {

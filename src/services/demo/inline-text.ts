@@ -13,7 +13,8 @@ export function inlineNodes(text: string): BodyNode[] {
     const index = match.index ?? 0;
     if (index > last) out.push({ type: 'text', text: text.slice(last, index) });
     const [, linkText, href, footnote, italic] = match;
-    if (linkText !== undefined && href !== undefined) out.push({ type: 'text', text: linkText, marks: [{ type: 'link', attrs: { href } }] });
+    if (linkText !== undefined && href !== undefined)
+      out.push({ type: 'text', text: linkText, marks: [{ type: 'link', attrs: { href } }] });
     else if (footnote !== undefined) out.push({ type: 'footnote', content: [{ type: 'text', text: footnote }] });
     else if (italic !== undefined) out.push({ type: 'text', text: italic, marks: [{ type: 'italic' }] });
     last = index + match[0].length;

@@ -62,7 +62,17 @@ export async function seedDemo(deps: ServiceDeps, publication: DemoPublication):
     for (const a of publication.authors) authors.set(a.slug, (await createAuthor(tx, a)).id);
 
     const images = new Map<string, Image>();
-    for (const [motif, picture] of pictures) images.set(motif, await storeImage(tx, { bytes: picture.bytes, caption: picture.caption, credit: picture.credit, alt: picture.alt, licence: 'Demo illustration, free to use' }));
+    for (const [motif, picture] of pictures)
+      images.set(
+        motif,
+        await storeImage(tx, {
+          bytes: picture.bytes,
+          caption: picture.caption,
+          credit: picture.credit,
+          alt: picture.alt,
+          licence: 'Demo illustration, free to use',
+        }),
+      );
 
     const ids = new Map<string, string>();
     // Oldest first, so pinned related pieces exist before the pieces that point at them.
@@ -86,7 +96,12 @@ export async function seedDemo(deps: ServiceDeps, publication: DemoPublication):
       });
       ids.set(a.slug, id);
       for (const c of a.corrections ?? []) {
-        await addCorrection(tx, { articleId: id, kind: c.kind, text: c.text, issuedAt: new Date(now.getTime() - (a.hoursAgo - c.hoursAfter) * HOUR).toISOString() });
+        await addCorrection(tx, {
+          articleId: id,
+          kind: c.kind,
+          text: c.text,
+          issuedAt: new Date(now.getTime() - (a.hoursAgo - c.hoursAfter) * HOUR).toISOString(),
+        });
       }
     }
     for (const b of [...publication.briefs].sort((x, y) => y.hoursAgo - x.hoursAgo)) {
@@ -126,7 +141,9 @@ async function renderPictures(publication: DemoPublication): Promise<Map<string,
   const out = new Map<string, RenderedPicture>();
   await Promise.all(
     [...wanted.values()].map(async (picture) => {
-      const bytes = await sharp(Buffer.from(demoPictureSvg(picture.motif))).png({ compressionLevel: 1 }).toBuffer();
+      const bytes = await sharp(Buffer.from(demoPictureSvg(picture.motif)))
+        .png({ compressionLevel: 1 })
+        .toBuffer();
       out.set(picture.motif, { ...picture, bytes });
     }),
   );
@@ -141,7 +158,8 @@ function toDoc(article: DemoArticle, images: Map<string, Image>): BodyDoc {
 function toNode(block: DemoBlock, images: Map<string, Image>): BodyNode {
   if ('p' in block) return { type: 'paragraph', content: inlineNodes(block.p) };
   if ('h' in block) return { type: 'heading', attrs: { level: 2 }, content: [{ type: 'text', text: block.h }] };
-  if ('quote' in block) return { type: 'blockquote', attrs: { attribution: block.by }, content: [{ type: 'paragraph', content: inlineNodes(block.quote) }] };
+  if ('quote' in block)
+    return { type: 'blockquote', attrs: { attribution: block.by }, content: [{ type: 'paragraph', content: inlineNodes(block.quote) }] };
   if ('pull' in block) return { type: 'pullQuote', content: [{ type: 'text', text: block.pull }] };
   if ('list' in block) {
     return {
@@ -151,7 +169,10 @@ function toNode(block: DemoBlock, images: Map<string, Image>): BodyNode {
   }
   if ('figure' in block) {
     const image = images.get(block.figure.motif);
-    return { type: 'image', attrs: { imageId: image?.id ?? '', caption: block.figure.caption, credit: block.figure.credit, alt: block.figure.alt } };
+    return {
+      type: 'image',
+      attrs: { imageId: image?.id ?? '', caption: block.figure.caption, credit: block.figure.credit, alt: block.figure.alt },
+    };
   }
   return { type: 'embed', attrs: { url: block.embed, title: 'Video' } };
 }

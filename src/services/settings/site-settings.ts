@@ -26,7 +26,9 @@ export const siteSettingsSchema = z.object({
   logoKey: z.string().nullable(),
   colors: z.object({ accent: color, accentDark: color }),
   navigation: z.array(z.object({ label: z.string().min(1).max(60), path: sitePath })).max(12),
-  social: z.array(z.object({ network: z.string().min(1).max(40), handle: z.string().max(80), url: z.url({ protocol: /^https$/ }) })).max(12),
+  social: z
+    .array(z.object({ network: z.string().min(1).max(40), handle: z.string().max(80), url: z.url({ protocol: /^https$/ }) }))
+    .max(12),
   newsletterPitch: z.string().max(300),
 });
 

@@ -5,7 +5,14 @@ import type { Article, Brief, Teaser } from '../../domain/content/model.js';
 import { RELATED_LIMIT, RELATED_WEIGHTS, mergeRelated } from '../../domain/content/related.js';
 import { authorPath, sectionPath, topicPath, typePath } from '../../domain/content/paths.js';
 import { pageInfo, pageOf } from '../../lib/pagination.js';
-import { articleIdByRetiredSlug, findArticleById, findArticleBySlug, listPublishedTeasers, publishedTeasersByIds, rankRelatedIds } from '../../storage/repositories/articles.js';
+import {
+  articleIdByRetiredSlug,
+  findArticleById,
+  findArticleBySlug,
+  listPublishedTeasers,
+  publishedTeasersByIds,
+  rankRelatedIds,
+} from '../../storage/repositories/articles.js';
 import type { TeaserFilter } from '../../storage/repositories/articles.js';
 import { imagesByIds } from '../../storage/repositories/images.js';
 import { findAuthorBySlug } from '../../storage/repositories/authors.js';
@@ -45,7 +52,9 @@ export async function readHome(deps: ReadDeps): Promise<Keyed<HomeView>> {
   const sectionBlocks = await Promise.all(
     sections.map(async (section) => ({
       section,
-      teasers: (await listPublishedTeasers(deps.db, { now, filter: { sectionId: section.id, excludeIds: [...shown] }, limit: SECTION_BLOCK })).teasers,
+      teasers: (
+        await listPublishedTeasers(deps.db, { now, filter: { sectionId: section.id, excludeIds: [...shown] }, limit: SECTION_BLOCK })
+      ).teasers,
     })),
   );
   const latest = newest.slice(0, RIVER_LENGTH);
@@ -65,7 +74,8 @@ export async function readArticle(deps: ReadDeps, sectionSlug: string, slug: str
   if (!article) {
     const movedId = await articleIdByRetiredSlug(deps.db, slug);
     article = movedId ? await findArticleById(deps.db, movedId) : null;
-    if (article && isPublic(article.status, article.publishedAt || null, now)) return { redirect: `/${article.section.slug}/${article.slug}` };
+    if (article && isPublic(article.status, article.publishedAt || null, now))
+      return { redirect: `/${article.section.slug}/${article.slug}` };
     return null;
   }
   if (!isPublic(article.status, article.publishedAt || null, now)) return null;
@@ -83,13 +93,27 @@ export async function readArticle(deps: ReadDeps, sectionSlug: string, slug: str
     listPublishedTeasers(deps.db, { now, filter: { excludeIds: [article.id] }, limit: 5 }),
   ]);
   const [related, bodyImages] = await Promise.all([
-    publishedTeasersByIds(deps.db, mergeRelated(article.pinnedRelatedIds.filter((id) => id !== article.id), ranked), now),
+    publishedTeasersByIds(
+      deps.db,
+      mergeRelated(
+        article.pinnedRelatedIds.filter((id) => id !== article.id),
+        ranked,
+      ),
+      now,
+    ),
     imagesByIds(deps.db, bodyImageIds(article.body)),
   ]);
   return {
     found: {
       view: { kind: 'article', article, bodyImages: [...bodyImages.values()], related, latest },
-      keys: [keys.settings, keys.articleLists, keys.article(article.id), ...teaserKeys(related), ...teaserKeys(latest), ...article.authors.map((a) => keys.author(a.id))],
+      keys: [
+        keys.settings,
+        keys.articleLists,
+        keys.article(article.id),
+        ...teaserKeys(related),
+        ...teaserKeys(latest),
+        ...article.authors.map((a) => keys.author(a.id)),
+      ],
     },
   };
 }
@@ -102,11 +126,25 @@ export async function readListing(deps: ReadDeps, kind: ListingKind, slug: strin
   if (!resolved) return null;
   const size = kind === 'latest' ? PAGE_SIZES.latest : PAGE_SIZES.listing;
   const page = pageOf(pageNumber, size);
-  const { teasers, total } = await listPublishedTeasers(deps.db, { now: deps.clock(), filter: resolved.filter, limit: size, offset: page.offset, withTotal: true });
+  const { teasers, total } = await listPublishedTeasers(deps.db, {
+    now: deps.clock(),
+    filter: resolved.filter,
+    limit: size,
+    offset: page.offset,
+    withTotal: true,
+  });
   const info = pageInfo(page, total);
   if (pageNumber > info.count) return null;
   return {
-    view: { kind: 'listing', subject: resolved.subject, path: resolved.path, title: resolved.title, description: resolved.description, teasers, page: info },
+    view: {
+      kind: 'listing',
+      subject: resolved.subject,
+      path: resolved.path,
+      title: resolved.title,
+      description: resolved.description,
+      teasers,
+      page: info,
+    },
     keys: [keys.settings, keys.articleLists, ...resolved.keys, ...teaserKeys(teasers)],
   };
 }
@@ -118,22 +156,65 @@ async function resolveSubject(
 ): Promise<{ subject: ListingSubject; filter: TeaserFilter; path: string; title: string; description: string; keys: string[] } | null> {
   switch (kind) {
     case 'latest':
-      return { subject: { kind }, filter: {}, path: '/latest', title: 'Latest', description: 'Everything we have published, newest first.', keys: [] };
+      return {
+        subject: { kind },
+        filter: {},
+        path: '/latest',
+        title: 'Latest',
+        description: 'Everything we have published, newest first.',
+        keys: [],
+      };
     case 'section': {
       const section = await findSectionBySlug(deps.db, slug);
-      return section && { subject: { kind, section }, filter: { sectionId: section.id }, path: sectionPath(slug), title: section.name, description: section.description, keys: [keys.section(section.id)] };
+      return (
+        section && {
+          subject: { kind, section },
+          filter: { sectionId: section.id },
+          path: sectionPath(slug),
+          title: section.name,
+          description: section.description,
+          keys: [keys.section(section.id)],
+        }
+      );
     }
     case 'topic': {
       const topic = await findTopicBySlug(deps.db, slug);
-      return topic && { subject: { kind, topic }, filter: { topicId: topic.id }, path: topicPath(slug), title: topic.name, description: topic.description, keys: [keys.topic(topic.id)] };
+      return (
+        topic && {
+          subject: { kind, topic },
+          filter: { topicId: topic.id },
+          path: topicPath(slug),
+          title: topic.name,
+          description: topic.description,
+          keys: [keys.topic(topic.id)],
+        }
+      );
     }
     case 'author': {
       const author = await findAuthorBySlug(deps.db, slug);
-      return author && { subject: { kind, author }, filter: { authorId: author.id }, path: authorPath(slug), title: author.name, description: author.bio, keys: [keys.author(author.id)] };
+      return (
+        author && {
+          subject: { kind, author },
+          filter: { authorId: author.id },
+          path: authorPath(slug),
+          title: author.name,
+          description: author.bio,
+          keys: [keys.author(author.id)],
+        }
+      );
     }
     case 'type': {
       const type = await findArticleTypeBySlug(deps.db, slug);
-      return type && { subject: { kind, type }, filter: { typeId: type.id }, path: typePath(slug), title: type.name, description: type.description, keys: [keys.type(type.id)] };
+      return (
+        type && {
+          subject: { kind, type },
+          filter: { typeId: type.id },
+          path: typePath(slug),
+          title: type.name,
+          description: type.description,
+          keys: [keys.type(type.id)],
+        }
+      );
     }
   }
 }

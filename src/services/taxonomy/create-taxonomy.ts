@@ -11,11 +11,15 @@ import { keys } from '../events.js';
 
 function checkedSlug(slug: string | undefined, name: string): string {
   const value = slug ?? slugify(name);
-  if (!isSlug(value)) throw new MastheadError('VALIDATION_FAILED', { detail: 'the slug must be lowercase letters, digits and hyphens' }, 'slug');
+  if (!isSlug(value))
+    throw new MastheadError('VALIDATION_FAILED', { detail: 'the slug must be lowercase letters, digits and hyphens' }, 'slug');
   return value;
 }
 
-export async function createSection(deps: ServiceDeps, input: { slug?: string; name: string; description?: string; position?: number }): Promise<Section> {
+export async function createSection(
+  deps: ServiceDeps,
+  input: { slug?: string; name: string; description?: string; position?: number },
+): Promise<Section> {
   const slug = checkedSlug(input.slug, input.name);
   // Articles live at /{section}/{slug}: a section may not shadow the site's own paths.
   if (RESERVED_SLUGS.has(slug)) throw new MastheadError('RESERVED_SLUG', { slug }, 'slug');

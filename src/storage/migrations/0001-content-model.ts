@@ -145,5 +145,4 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('modified_at', ts, (c) => c.notNull())
     .execute();
   await db.schema.createIndex('briefs_status_published').on('briefs').columns(['status', 'published_at']).execute();
-
 }

@@ -174,7 +174,10 @@ function teaserQuery(db: Db) {
 
 type TeaserRow = Awaited<ReturnType<ReturnType<typeof teaserQuery>['execute']>>[number];
 
-function placedImage(row: Pick<TeaserRow, 'lead_image_id' | 'lead_image_caption' | 'lead_image_credit' | 'lead_image_alt'>, images: Map<string, Image>): PlacedImage | null {
+function placedImage(
+  row: Pick<TeaserRow, 'lead_image_id' | 'lead_image_caption' | 'lead_image_credit' | 'lead_image_alt'>,
+  images: Map<string, Image>,
+): PlacedImage | null {
   const image = row.lead_image_id ? images.get(row.lead_image_id) : undefined;
   if (!image) return null;
   return {
@@ -206,7 +209,13 @@ async function bylinesFor(db: Db, articleIds: readonly string[]): Promise<Map<st
 
 async function hydrateTeasers(db: Db, rows: TeaserRow[]): Promise<Teaser[]> {
   const ids = rows.map((r) => r.id);
-  const [bylines, images] = await Promise.all([bylinesFor(db, ids), imagesByIds(db, rows.map((r) => r.lead_image_id))]);
+  const [bylines, images] = await Promise.all([
+    bylinesFor(db, ids),
+    imagesByIds(
+      db,
+      rows.map((r) => r.lead_image_id),
+    ),
+  ]);
   return rows.map((row) => ({
     id: row.id,
     slug: row.slug,
@@ -229,13 +238,25 @@ function applyFilter<Q extends ReturnType<typeof teaserQuery>>(query: Q, filter:
   if (filter.topicId) {
     const topicId = filter.topicId;
     q = q.where((eb) =>
-      eb.exists(eb.selectFrom('article_topics').select('article_topics.article_id').whereRef('article_topics.article_id', '=', 'articles.id').where('article_topics.topic_id', '=', topicId)),
+      eb.exists(
+        eb
+          .selectFrom('article_topics')
+          .select('article_topics.article_id')
+          .whereRef('article_topics.article_id', '=', 'articles.id')
+          .where('article_topics.topic_id', '=', topicId),
+      ),
     ) as Q;
   }
   if (filter.authorId) {
     const authorId = filter.authorId;
     q = q.where((eb) =>
-      eb.exists(eb.selectFrom('article_bylines').select('article_bylines.article_id').whereRef('article_bylines.article_id', '=', 'articles.id').where('article_bylines.author_id', '=', authorId)),
+      eb.exists(
+        eb
+          .selectFrom('article_bylines')
+          .select('article_bylines.article_id')
+          .whereRef('article_bylines.article_id', '=', 'articles.id')
+          .where('article_bylines.author_id', '=', authorId),
+      ),
     ) as Q;
   }
   if (filter.excludeIds && filter.excludeIds.length > 0) q = q.where('articles.id', 'not in', filter.excludeIds) as Q;
@@ -269,7 +290,10 @@ export async function listPublishedTeasers(
 /** Published teasers for the given ids, in the order given. */
 export async function publishedTeasersByIds(db: Db, ids: readonly string[], now: Date): Promise<Teaser[]> {
   if (ids.length === 0) return [];
-  const rows = await teaserQuery(db).where(publicOnly(now)).where('articles.id', 'in', [...ids]).execute();
+  const rows = await teaserQuery(db)
+    .where(publicOnly(now))
+    .where('articles.id', 'in', [...ids])
+    .execute();
   const teasers = new Map((await hydrateTeasers(db, rows)).map((t) => [t.id, t]));
   return ids.map((id) => teasers.get(id)).filter((t): t is Teaser => t !== undefined);
 }
@@ -280,13 +304,22 @@ export async function publishedTeasersByIds(db: Db, ids: readonly string[], now:
  */
 export async function rankRelatedIds(
   db: Db,
-  options: { articleId: string; topicIds: string[]; sectionId: string; now: Date; limit: number; weights: { sharedTopic: number; sameSection: number } },
+  options: {
+    articleId: string;
+    topicIds: string[];
+    sectionId: string;
+    now: Date;
+    limit: number;
+    weights: { sharedTopic: number; sameSection: number };
+  },
 ): Promise<string[]> {
   const { articleId, topicIds, sectionId, weights } = options;
   const rows = await db
     .selectFrom('articles')
     .leftJoin('article_topics', (join) =>
-      join.onRef('article_topics.article_id', '=', 'articles.id').on('article_topics.topic_id', 'in', topicIds.length > 0 ? topicIds : ['']),
+      join
+        .onRef('article_topics.article_id', '=', 'articles.id')
+        .on('article_topics.topic_id', 'in', topicIds.length > 0 ? topicIds : ['']),
     )
     .select(['articles.id', 'articles.published_at'])
     .select((eb) =>
@@ -324,7 +357,10 @@ async function hydrateArticle(db: Db, row: Selectable<ArticleTable>): Promise<Ar
     db.selectFrom('corrections').selectAll().where('article_id', '=', row.id).orderBy('issued_at').execute(),
   ]);
   if (!teaser) throw new Error(`Article ${row.id} could not be read`);
-  const authors = await authorsByIds(db, bylineIds.map((b) => b.author_id));
+  const authors = await authorsByIds(
+    db,
+    bylineIds.map((b) => b.author_id),
+  );
   return {
     ...teaser,
     type: toArticleType(typeRow),
@@ -352,6 +388,9 @@ export async function findArticleById(db: Db, id: string): Promise<Article | nul
 }
 
 export async function countArticles(db: Db): Promise<number> {
-  const row = await db.selectFrom('articles').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom('articles')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }

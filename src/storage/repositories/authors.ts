@@ -28,14 +28,24 @@ export async function findAuthorBySlug(db: Db, slug: string): Promise<Author | n
 
 export async function listAuthors(db: Db): Promise<Author[]> {
   const rows = await db.selectFrom('authors').selectAll().orderBy('name').execute();
-  const photos = await imagesByIds(db, rows.map((r) => r.photo_image_id));
+  const photos = await imagesByIds(
+    db,
+    rows.map((r) => r.photo_image_id),
+  );
   return rows.map((row) => toAuthor(row, row.photo_image_id ? (photos.get(row.photo_image_id) ?? null) : null));
 }
 
 /** Authors of many articles in one query, in byline order. */
 export async function authorsByIds(db: Db, ids: readonly string[]): Promise<Map<string, Author>> {
   if (ids.length === 0) return new Map();
-  const rows = await db.selectFrom('authors').selectAll().where('id', 'in', [...new Set(ids)]).execute();
-  const photos = await imagesByIds(db, rows.map((r) => r.photo_image_id));
+  const rows = await db
+    .selectFrom('authors')
+    .selectAll()
+    .where('id', 'in', [...new Set(ids)])
+    .execute();
+  const photos = await imagesByIds(
+    db,
+    rows.map((r) => r.photo_image_id),
+  );
   return new Map(rows.map((row) => [row.id, toAuthor(row, row.photo_image_id ? (photos.get(row.photo_image_id) ?? null) : null)]));
 }

@@ -63,12 +63,18 @@ function toBrief(row: BriefRow): Brief {
     take: row.take,
     sourceName: row.source_name,
     sourceUrl: row.source_url,
-    section: row.section_id && row.section_slug && row.section_name ? { id: row.section_id, slug: row.section_slug, name: row.section_name } : null,
+    section:
+      row.section_id && row.section_slug && row.section_name
+        ? { id: row.section_id, slug: row.section_slug, name: row.section_name }
+        : null,
     publishedAt: row.published_at ?? '',
   };
 }
 
-export async function listPublishedBriefs(db: Db, options: { now: Date; limit: number; offset?: number }): Promise<{ briefs: Brief[]; total: number }> {
+export async function listPublishedBriefs(
+  db: Db,
+  options: { now: Date; limit: number; offset?: number },
+): Promise<{ briefs: Brief[]; total: number }> {
   const rows = await briefQuery(db, options.now)
     .orderBy('briefs.published_at', 'desc')
     .orderBy('briefs.id')

@@ -32,6 +32,9 @@ export async function imagesByIds(db: Db, ids: readonly (string | null)[]): Prom
 
 /** How many images the library holds. */
 export async function countImages(db: Db): Promise<number> {
-  const row = await db.selectFrom('images').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom('images')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }

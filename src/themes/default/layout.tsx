@@ -31,7 +31,13 @@ function colourSheet(settings: ThemeContext['settings']): string | null {
   return `/assets/colours/${accent.slice(1)}-${accentDark.slice(1)}.css`;
 }
 
-export function Layout(props: { ctx: ThemeContext; sections: readonly Section[]; meta: PageMeta; children: ComponentChildren; newsletterBox?: boolean }): VNode {
+export function Layout(props: {
+  ctx: ThemeContext;
+  sections: readonly Section[];
+  meta: PageMeta;
+  children: ComponentChildren;
+  newsletterBox?: boolean;
+}): VNode {
   const { ctx, meta } = props;
   const s = ctx.settings;
   const fullTitle = meta.canonicalPath === '/' ? `${s.title} — ${s.tagline}` : `${meta.title} — ${s.title}`;
@@ -69,7 +75,9 @@ export function Layout(props: { ctx: ThemeContext; sections: readonly Section[];
         {meta.article && <meta property="article:published_time" content={meta.article.publishedTime} />}
         {meta.article?.modifiedTime && <meta property="article:modified_time" content={meta.article.modifiedTime} />}
         {meta.article && <meta property="article:section" content={meta.article.section} />}
-        {meta.article?.tags.map((tag) => <meta property="article:tag" content={tag} key={tag} />)}
+        {meta.article?.tags.map((tag) => (
+          <meta property="article:tag" content={tag} key={tag} />
+        ))}
         <meta name="twitter:card" content={meta.image ? 'summary_large_image' : 'summary'} />
         <meta name="twitter:title" content={meta.title} />
         <meta name="twitter:description" content={meta.description} />

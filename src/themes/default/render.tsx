@@ -22,15 +22,31 @@ export interface RenderHooks {
 
 export function renderView(ctx: ThemeContext, chrome: Chrome, view: PageView, hooks: RenderHooks = {}): string {
   const { meta, body } = pageFor(ctx, view, hooks);
-  return DOCTYPE + renderToString(<Layout ctx={ctx} sections={chrome.sections} meta={meta}>{body}</Layout>);
+  return (
+    DOCTYPE +
+    renderToString(
+      <Layout ctx={ctx} sections={chrome.sections} meta={meta}>
+        {body}
+      </Layout>,
+    )
+  );
 }
 
 export function renderMessage(ctx: ThemeContext, chrome: Chrome, message: { status: number; title: string; lines: string[] }): string {
-  const meta: PageMeta = { title: message.title, description: message.lines[0] ?? message.title, canonicalPath: ctx.path, ogType: 'website', noindex: true };
-  return DOCTYPE + renderToString(
-    <Layout ctx={ctx} sections={chrome.sections} meta={meta} newsletterBox={false}>
-      <MessagePage ctx={ctx} {...message} />
-    </Layout>,
+  const meta: PageMeta = {
+    title: message.title,
+    description: message.lines[0] ?? message.title,
+    canonicalPath: ctx.path,
+    ogType: 'website',
+    noindex: true,
+  };
+  return (
+    DOCTYPE +
+    renderToString(
+      <Layout ctx={ctx} sections={chrome.sections} meta={meta} newsletterBox={false}>
+        <MessagePage ctx={ctx} {...message} />
+      </Layout>,
+    )
   );
 }
 
@@ -39,7 +55,14 @@ function pageFor(ctx: ThemeContext, view: PageView, hooks: RenderHooks): { meta:
   switch (view.kind) {
     case 'home':
       return {
-        meta: { title: s.title, description: s.description, canonicalPath: '/', ogType: 'website', image: shareImage(ctx, view.lead?.leadImage ?? null), jsonLd: [websiteJsonLd(ctx)] },
+        meta: {
+          title: s.title,
+          description: s.description,
+          canonicalPath: '/',
+          ogType: 'website',
+          image: shareImage(ctx, view.lead?.leadImage ?? null),
+          jsonLd: [websiteJsonLd(ctx)],
+        },
         body: <HomePage ctx={ctx} view={view} />,
       };
     case 'article': {
@@ -71,7 +94,18 @@ function pageFor(ctx: ThemeContext, view: PageView, hooks: RenderHooks): { meta:
           nextPath: page.hasNext ? pagedPath(path, page.number + 1) : undefined,
           jsonLd:
             view.subject.kind === 'author'
-              ? [{ '@context': 'https://schema.org', '@type': 'ProfilePage', mainEntity: { '@type': 'Person', name: view.subject.author.name, description: view.subject.author.bio, url: `${ctx.baseUrl}${authorPath(view.subject.author.slug)}` } }]
+              ? [
+                  {
+                    '@context': 'https://schema.org',
+                    '@type': 'ProfilePage',
+                    mainEntity: {
+                      '@type': 'Person',
+                      name: view.subject.author.name,
+                      description: view.subject.author.bio,
+                      url: `${ctx.baseUrl}${authorPath(view.subject.author.slug)}`,
+                    },
+                  },
+                ]
               : [],
         },
         body: <ListingPage ctx={ctx} view={view} />,
@@ -91,7 +125,12 @@ function pageFor(ctx: ThemeContext, view: PageView, hooks: RenderHooks): { meta:
       };
     case 'brief':
       return {
-        meta: { title: view.brief.headline, description: view.brief.take.slice(0, 200), canonicalPath: `/briefs/${view.brief.slug}`, ogType: 'article' },
+        meta: {
+          title: view.brief.headline,
+          description: view.brief.take.slice(0, 200),
+          canonicalPath: `/briefs/${view.brief.slug}`,
+          ogType: 'article',
+        },
         body: <BriefPage ctx={ctx} view={view} />,
       };
     case 'newsletter':

@@ -4,7 +4,10 @@ import { articlePath, authorPath } from '../../domain/content/paths.js';
 import { absolute } from './context.js';
 import type { ThemeContext } from './context.js';
 
-export function shareImage(ctx: ThemeContext, placed: PlacedImage | null): { url: string; width: number; height: number; alt: string } | undefined {
+export function shareImage(
+  ctx: ThemeContext,
+  placed: PlacedImage | null,
+): { url: string; width: number; height: number; alt: string } | undefined {
   if (!placed) return undefined;
   const jpeg = placed.image.variants.find((v) => v.format === 'jpeg') ?? placed.image.variants[0];
   if (!jpeg) return undefined;
@@ -48,7 +51,12 @@ export function articleJsonLd(ctx: ThemeContext, article: Article): object {
       : {}),
     datePublished: article.publishedAt,
     dateModified: article.updatedAt ?? article.publishedAt,
-    author: article.authors.map((a) => ({ '@type': 'Person', name: a.name, url: absolute(ctx, authorPath(a.slug)), ...(a.title ? { jobTitle: a.title } : {}) })),
+    author: article.authors.map((a) => ({
+      '@type': 'Person',
+      name: a.name,
+      url: absolute(ctx, authorPath(a.slug)),
+      ...(a.title ? { jobTitle: a.title } : {}),
+    })),
     articleSection: article.section.name,
     ...(article.topics.length > 0 ? { keywords: article.topics.map((t) => t.name) } : {}),
     wordCount: article.wordCount,
