@@ -11,6 +11,16 @@ export const ERRORS = {
   UNKNOWN_REFERENCE: { status: 422, message: 'No {kind} has the identifier "{value}".' },
   RESERVED_SLUG: { status: 422, message: 'The slug "{slug}" is reserved for the site’s own pages.' },
   UNSUPPORTED_IMAGE: { status: 415, message: 'The file is not an image Masthead can use (JPEG, PNG, WebP, AVIF, GIF or TIFF).' },
+  SIGN_IN_FAILED: { status: 401, message: 'The email address or password is not right.' },
+  ACCOUNT_LOCKED: { status: 423, message: 'This account is locked for {minutes} minutes after too many failed sign-ins. Try again later, or reset the password.' },
+  NOT_SIGNED_IN: { status: 401, message: 'Sign in first.' },
+  CSRF_FAILED: { status: 403, message: 'This request is missing its CSRF token (header x-csrf-token). Reload the editor and try again.' },
+  FORBIDDEN: { status: 403, message: 'Your role ({role}) may not {action}.' },
+  EMAIL_TAKEN: { status: 409, message: 'A staff account already uses {email}.' },
+  WEAK_PASSWORD: { status: 422, message: 'A password needs at least 10 characters.' },
+  TOKEN_INVALID: { status: 400, message: 'This link is not valid or has expired. Ask for a new one.' },
+  WORKFLOW_STEP: { status: 409, message: 'An article that is {status} cannot be {step}.' },
+  SETUP_DONE: { status: 409, message: 'This publication already has staff accounts: sign in instead.' },
   INTERNAL: { status: 500, message: 'Something went wrong on our side. It has been logged.' },
 } as const;
 

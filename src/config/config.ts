@@ -35,7 +35,9 @@ const envSchema = z.object({
     .refine((u) => /^https?:\/\//.test(u), 'an absolute http(s) URL such as https://example.com')
     .optional(),
   MASTHEAD_DEMO: booleanFlag.default(true),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  LOG_LEVEL: z
+    .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { message: 'one of fatal, error, warn, info, debug, trace or silent' })
+    .default('info'),
 });
 
 const SECRET_VARIABLES = new Set(['DATABASE_URL']);

@@ -14,6 +14,9 @@ export function slugify(text: string, maxLength = 80): string {
     .replace(/['’]/g, '')
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '');
-  const cut = base.slice(0, maxLength).replace(/-+[^-]*$/, (m) => (base.length > maxLength ? '' : m));
-  return cut.replace(/-+$/g, '') || 'untitled';
+  if (base.length <= maxLength) return base || 'untitled';
+  // Cut at the last whole word that fits: a hyphen right after the cut means the word ended there.
+  const head = base.slice(0, maxLength);
+  const cut = base[maxLength] === '-' ? head : head.replace(/-[^-]*$/, '');
+  return cut.replace(/-+$/g, '') || head || 'untitled';
 }

@@ -86,6 +86,8 @@ export interface ArticleTable {
   modified_at: string;
   /** Increments on every save: optimistic concurrency for editors. */
   version: number;
+  created_by: string | null;
+  assigned_to: string | null;
 }
 
 export interface ArticleSlugHistoryTable {
@@ -134,6 +136,86 @@ export interface BriefTable {
   modified_at: string;
 }
 
+export interface UserTable {
+  id: string;
+  email: string;
+  name: string;
+  role: string;
+  password_hash: string | null;
+  author_id: string | null;
+  failed_logins: number;
+  locked_until: string | null;
+  disabled_at: string | null;
+  created_at: string;
+}
+
+export interface SessionTable {
+  /** SHA-256 of the cookie's token: a stolen database holds no usable session. */
+  id: string;
+  user_id: string;
+  csrf_token: string;
+  created_at: string;
+  expires_at: string;
+  user_agent: string;
+}
+
+export interface OneTimeTokenTable {
+  /** SHA-256 of the token sent by mail or link. */
+  id: string;
+  purpose: string;
+  user_id: string | null;
+  email: string;
+  role: string | null;
+  article_id: string | null;
+  created_by: string | null;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+}
+
+export interface ArticleRevisionTable {
+  id: string;
+  article_id: string;
+  version: number;
+  saved_by: string | null;
+  saved_at: string;
+  /** JSON: ArticleSnapshot */
+  snapshot: string;
+}
+
+export interface ArticleCommentTable {
+  id: string;
+  article_id: string;
+  user_id: string | null;
+  body: string;
+  created_at: string;
+}
+
+export interface ArticleEventTable {
+  id: string;
+  article_id: string;
+  user_id: string | null;
+  action: string;
+  detail: string;
+  at: string;
+}
+
+export interface JobTable {
+  id: string;
+  kind: string;
+  payload: string;
+  dedupe_key: string | null;
+  run_at: string;
+  attempts: number;
+  max_attempts: number;
+  locked_by: string | null;
+  locked_until: string | null;
+  last_error: string | null;
+  done_at: string | null;
+  failed_at: string | null;
+  created_at: string;
+}
+
 export interface Database {
   settings: SettingTable;
   sections: SectionTable;
@@ -148,4 +230,11 @@ export interface Database {
   article_related: ArticleRelatedTable;
   corrections: CorrectionTable;
   briefs: BriefTable;
+  users: UserTable;
+  sessions: SessionTable;
+  one_time_tokens: OneTimeTokenTable;
+  article_revisions: ArticleRevisionTable;
+  article_comments: ArticleCommentTable;
+  article_events: ArticleEventTable;
+  jobs: JobTable;
 }

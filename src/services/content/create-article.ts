@@ -8,6 +8,7 @@ import { isSlug, slugify } from '../../lib/slug.js';
 import { insertArticle, isSlugTaken } from '../../storage/repositories/articles.js';
 import type { ServiceDeps } from '../deps.js';
 import { keys } from '../events.js';
+import { instantOrThrow } from './instants.js';
 import { checkReferences } from './references.js';
 
 export interface ArticleInput {
@@ -34,7 +35,8 @@ export async function createArticle(deps: ServiceDeps, input: ArticleInput): Pro
     throw new MastheadError('VALIDATION_FAILED', { detail: 'the slug must be lowercase letters, digits and hyphens' }, 'slug');
   if (input.headline.trim() === '') throw new MastheadError('VALIDATION_FAILED', { detail: 'an article needs a headline' }, 'headline');
   const status = input.status ?? 'draft';
-  const publishedAt = status === 'published' ? (input.publishedAt ?? now) : (input.publishedAt ?? null);
+  const given = input.publishedAt ? instantOrThrow(input.publishedAt, 'publishedAt') : null;
+  const publishedAt = status === 'published' ? (given ?? now) : given;
   const id = newId();
 
   await withTransaction(deps.db, async (trx) => {

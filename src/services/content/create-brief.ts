@@ -4,6 +4,7 @@ import { newId } from '../../lib/ids.js';
 import { isSlug, slugify } from '../../lib/slug.js';
 import { insertBrief } from '../../storage/repositories/briefs.js';
 import type { ServiceDeps } from '../deps.js';
+import { instantOrThrow } from './instants.js';
 import { keys } from '../events.js';
 
 export interface BriefInput {
@@ -38,7 +39,7 @@ export async function createBrief(deps: ServiceDeps, input: BriefInput): Promise
     sourceUrl,
     sectionId: input.sectionId ?? null,
     status,
-    publishedAt: status === 'published' ? (input.publishedAt ?? now) : null,
+    publishedAt: status === 'published' ? (input.publishedAt ? instantOrThrow(input.publishedAt, 'publishedAt') : now) : null,
     createdAt: now,
   });
   if (status === 'published') deps.events.changed([keys.brief(id), keys.briefLists]);

@@ -15,6 +15,7 @@ import {
 import type { ServiceDeps } from '../deps.js';
 import { keys } from '../events.js';
 import type { ArticleInput } from './create-article.js';
+import { instantOrThrow } from './instants.js';
 import { checkReferences } from './references.js';
 
 export type ArticleChanges = Partial<ArticleInput>;
@@ -73,7 +74,7 @@ export async function updateArticle(
       patch.lead_image_alt = changes.leadImage?.alt ?? '';
     }
     if (changes.status !== undefined) patch.status = changes.status;
-    if (changes.publishedAt !== undefined) patch.published_at = changes.publishedAt;
+    if (changes.publishedAt !== undefined) patch.published_at = changes.publishedAt === null ? null : instantOrThrow(changes.publishedAt, 'publishedAt');
     if (changes.status === 'published' && !current.publishedAt && changes.publishedAt === undefined) patch.published_at = iso;
 
     wasPublic = isPublic(current.status, current.publishedAt || null, now);

@@ -30,10 +30,9 @@ export interface StoreImageInput {
  * image, drops its metadata (GPS included), stores web-sized variants and records it.
  */
 export async function storeImage(deps: { db: Db; media: MediaStore; clock: Clock }, input: StoreImageInput): Promise<Image> {
-  const source = sharp(input.bytes, { failOn: 'error', limitInputPixels: 100_000_000 });
   let meta: Metadata;
   try {
-    meta = await source.metadata();
+    meta = await sharp(input.bytes, { failOn: 'error', limitInputPixels: 100_000_000 }).metadata();
   } catch {
     throw new MastheadError('UNSUPPORTED_IMAGE');
   }
@@ -42,7 +41,7 @@ export async function storeImage(deps: { db: Db; media: MediaStore; clock: Clock
   const hash = createHash('sha256').update(input.bytes).digest('hex').slice(0, 16);
   const base = `images/${hash.slice(0, 2)}/${hash}`;
   // Orientation applied, metadata not copied: sharp writes none unless asked.
-  const oriented = sharp(input.bytes, { limitInputPixels: 100_000_000 }).rotate();
+  const oriented = sharp(input.bytes, { failOn: 'error', limitInputPixels: 100_000_000 }).rotate();
   // EXIF orientations 5-8 turn the picture on its side.
   const turned = (meta.orientation ?? 1) >= 5;
   const fullWidth = turned ? meta.height : meta.width;
@@ -51,7 +50,10 @@ export async function storeImage(deps: { db: Db; media: MediaStore; clock: Clock
   const widths = [...new Set(VARIANT_WIDTHS.map((w) => Math.min(w, fullWidth)))];
   const jobs: Promise<ImageVariant>[] = widths.map((w) => encode(deps.media, oriented, base, w, 'webp'));
   jobs.push(encode(deps.media, oriented, base, Math.min(SHARE_WIDTH, fullWidth), 'jpeg'));
-  const variants = await Promise.all(jobs);
+  // The header can be fine and the pixels broken (a truncated upload): that is the sender's problem, not ours.
+  const variants = await Promise.all(jobs).catch((error: unknown) => {
+    throw error instanceof MastheadError ? error : new MastheadError('UNSUPPORTED_IMAGE');
+  });
 
   const image: Image = {
     id: newId(),
