@@ -53,6 +53,6 @@ export function createDb(options: { databaseUrl: string | undefined; dataDir: st
   return new Kysely<Database>({ dialect });
 }
 
-export function dialectOf(db: Kysely<unknown>): DialectName {
+export function dialectOf<T>(db: Kysely<T>): DialectName {
   return db.getExecutor().adapter instanceof PostgresAdapter ? 'postgres' : 'sqlite';
 }
