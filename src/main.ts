@@ -6,6 +6,9 @@ import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { Config } from './config/config.js';
 import { buildApp } from './http/app.js';
+import { jobHandlers } from './jobs/handlers/index.js';
+import { createJobRunner } from './jobs/runner.js';
+import type { JobRunner } from './jobs/runner.js';
 import { systemClock } from './lib/clock.js';
 import type { Clock } from './lib/clock.js';
 import { demoPublication } from './services/demo/demo-content.js';
@@ -52,6 +55,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const logger = { level: config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'] };
   const { app } = await buildApp({ deps: runtime.deps, config, logger, mediaRoot: path.join(config.dataDir, 'media') });
   let bridge: ChangeBridge | null = null;
+  let jobs: JobRunner | null = null;
   try {
     // On PostgreSQL several nodes may serve one publication: tell each other what changed.
     if (config.databaseUrl)
@@ -61,6 +65,9 @@ export async function startServer(config: Config): Promise<RunningServer> {
       if (result.seeded) app.log.info(`Seeded the demo publication: ${result.articles} articles, ${result.briefs} briefs.`);
     }
     await app.listen({ port: config.port, host: config.host });
+    // Scheduled pieces whose time passed while we were down publish now, with their scheduled time.
+    jobs = createJobRunner({ db: runtime.deps.db, clock: runtime.deps.clock, handlers: jobHandlers(runtime.deps), log: app.log });
+    jobs.start();
   } catch (error) {
     await bridge?.close();
     await app.close();
@@ -70,6 +77,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
   let stopping: Promise<void> | null = null;
   const stop = (): Promise<void> =>
     (stopping ??= (async () => {
+      await jobs?.stop();
       await app.close();
       await bridge?.close();
       await runtime.close();

@@ -1,7 +1,12 @@
 #!/usr/bin/env node
 /** The `masthead` command: parses arguments, calls the same operations as the site. */
-import { Command } from 'commander';
+import { Command, Option } from 'commander';
+import { ROLES, ROLE_NAMES } from '../domain/newsroom/roles.js';
+import type { Role } from '../domain/newsroom/roles.js';
+import { createUser } from '../services/auth/accounts.js';
+import { readPassword } from './read-password.js';
 import { ConfigError, loadConfig } from '../config/config.js';
+import { MastheadError } from '../errors.js';
 import { openRuntime, startServer } from '../main.js';
 import { demoPublication } from '../services/demo/demo-content.js';
 import { seedDemo } from '../services/demo/seed-demo.js';
@@ -12,7 +17,7 @@ async function run(action: () => Promise<void>): Promise<void> {
   try {
     await action();
   } catch (error) {
-    if (error instanceof ConfigError) {
+    if (error instanceof ConfigError || error instanceof MastheadError) {
       console.error(`masthead: ${error.message}`);
       process.exit(2);
     }
@@ -74,6 +79,26 @@ program
             ? `Seeded the demo publication: ${result.articles} articles and ${result.briefs} briefs.`
             : `Nothing to do: ${result.reason}.`,
         );
+      } finally {
+        await runtime.close();
+      }
+    }),
+  );
+
+const user = program.command('user').description('Manage staff accounts.');
+user
+  .command('create')
+  .description('Create a staff account. The password is asked for at a terminal, or read from standard input.')
+  .requiredOption('--email <address>', 'the account’s email address')
+  .option('--name <name>', 'the name shown in the newsroom')
+  .addOption(new Option('--role <role>', 'what the account may do').choices([...ROLES]).default('contributor'))
+  .action((options: { email: string; name?: string; role: Role }) =>
+    run(async () => {
+      const password = await readPassword();
+      const runtime = await openRuntime(loadConfig());
+      try {
+        const created = await createUser(runtime.deps, { actor: null, email: options.email, name: options.name ?? '', role: options.role, password });
+        console.log(`Created ${ROLE_NAMES[created.role]} ${created.name} <${created.email}>. Sign in at ${runtime.config.publicUrl}/admin`);
       } finally {
         await runtime.close();
       }

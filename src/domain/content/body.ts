@@ -96,3 +96,55 @@ export function bodyImageIds(node: BodyNode): string[] {
 export function containsNode(node: BodyNode, type: string): boolean {
   return node.type === type || (node.content ?? []).some((child) => containsNode(child, type));
 }
+
+const KNOWN_NODES = new Set<string>(['doc', ...BLOCK_NODES, ...INLINE_NODES]);
+const KNOWN_MARKS = new Set<string>(MARKS);
+const ATTRS: Record<string, readonly string[]> = {
+  heading: ['level'],
+  blockquote: ['attribution'],
+  image: ['imageId', 'caption', 'credit', 'alt'],
+  embed: ['url', 'title'],
+  orderedList: ['start'],
+};
+
+/**
+ * What the editor sends is cleaned before it is stored: unknown nodes and
+ * marks go, links keep only safe addresses, attributes only the known ones,
+ * and text only text. Returns the clean document and what was removed.
+ */
+export function cleanBody(input: BodyNode): { doc: BodyDoc; removed: string[] } {
+  const removed: string[] = [];
+  const clean = (node: BodyNode): BodyNode | null => {
+    if (!KNOWN_NODES.has(node.type)) {
+      removed.push(`node:${String(node.type)}`);
+      return null;
+    }
+    if (node.type === 'text') {
+      if (typeof node.text !== 'string' || node.text === '') return null;
+      const marks = (node.marks ?? []).flatMap((mark): BodyMark[] => {
+        if (!KNOWN_MARKS.has(mark.type)) {
+          removed.push(`mark:${String(mark.type)}`);
+          return [];
+        }
+        if (mark.type !== 'link') return [{ type: mark.type }];
+        const href = safeHref(mark.attrs?.href);
+        if (!href) {
+          removed.push('link:unsafe-href');
+          return [];
+        }
+        return [{ type: 'link', attrs: { href } }];
+      });
+      return marks.length > 0 ? { type: 'text', text: node.text, marks } : { type: 'text', text: node.text };
+    }
+    const allowed = ATTRS[node.type] ?? [];
+    const attrs = Object.fromEntries(
+      Object.entries(node.attrs ?? {}).filter(([key, value]) => allowed.includes(key) && (typeof value === 'string' || typeof value === 'number')),
+    );
+    const out: BodyNode = { type: node.type };
+    if (Object.keys(attrs).length > 0) out.attrs = attrs;
+    if (Array.isArray(node.content)) out.content = node.content.map(clean).filter((n): n is BodyNode => n !== null);
+    return out;
+  };
+  const root = clean({ ...input, type: 'doc' });
+  return { doc: { type: 'doc', content: root?.content ?? [] }, removed };
+}

@@ -1,7 +1,7 @@
 import { withTransaction } from '../../storage/transaction.js';
 import type { ArticleStatus } from '../../domain/content/article.js';
 import type { BodyDoc } from '../../domain/content/body.js';
-import { wordCount } from '../../domain/content/body.js';
+import { cleanBody, wordCount } from '../../domain/content/body.js';
 import { MastheadError } from '../../errors.js';
 import { newId } from '../../lib/ids.js';
 import { isSlug, slugify } from '../../lib/slug.js';
@@ -38,6 +38,7 @@ export async function createArticle(deps: ServiceDeps, input: ArticleInput): Pro
   const given = input.publishedAt ? instantOrThrow(input.publishedAt, 'publishedAt') : null;
   const publishedAt = status === 'published' ? (given ?? now) : given;
   const id = newId();
+  const { doc: body } = cleanBody(input.body);
 
   await withTransaction(deps.db, async (trx) => {
     await checkReferences(trx, input);
@@ -50,8 +51,8 @@ export async function createArticle(deps: ServiceDeps, input: ArticleInput): Pro
       kicker: input.kicker ?? '',
       headline: input.headline.trim(),
       dek: input.dek ?? '',
-      bodyJson: JSON.stringify(input.body),
-      wordCount: wordCount(input.body),
+      bodyJson: JSON.stringify(body),
+      wordCount: wordCount(body),
       leadImage: input.leadImage
         ? {
             id: input.leadImage.id,

@@ -1,6 +1,6 @@
 import { withTransaction } from '../../storage/transaction.js';
 import { isPublic } from '../../domain/content/article.js';
-import { wordCount } from '../../domain/content/body.js';
+import { cleanBody, wordCount } from '../../domain/content/body.js';
 import { MastheadError } from '../../errors.js';
 import { isSlug } from '../../lib/slug.js';
 import type { ArticlePatch } from '../../storage/repositories/articles.js';
@@ -62,8 +62,9 @@ export async function updateArticle(
     if (changes.kicker !== undefined) patch.kicker = changes.kicker;
     if (changes.dek !== undefined) patch.dek = changes.dek;
     if (changes.body !== undefined) {
-      patch.body = JSON.stringify(changes.body);
-      patch.word_count = wordCount(changes.body);
+      const { doc } = cleanBody(changes.body);
+      patch.body = JSON.stringify(doc);
+      patch.word_count = wordCount(doc);
     }
     if (changes.sectionId !== undefined) patch.section_id = changes.sectionId;
     if (changes.typeId !== undefined) patch.type_id = changes.typeId;

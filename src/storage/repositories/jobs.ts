@@ -3,7 +3,7 @@
  * until it is done or failed; a pending job is leased by one worker at a time.
  * A dedupe key belongs to a pending job only: it is cleared when the job ends.
  */
-import type { ExpressionBuilder, Selectable } from 'kysely';
+import type { ExpressionBuilder, Kysely, Selectable } from 'kysely';
 import { newId } from '../../lib/ids.js';
 import { dialectOf } from '../db.js';
 import type { Db } from '../db.js';
@@ -66,7 +66,14 @@ export async function enqueueJob(db: Db, job: NewJob, now: Date): Promise<string
         oc
           .column('dedupe_key')
           // A reschedule is a fresh intent: its attempts start again.
-          .doUpdateSet({ kind: row.kind, payload: row.payload, run_at: row.run_at, max_attempts: row.max_attempts, attempts: 0, last_error: null })
+          .doUpdateSet({
+            kind: row.kind,
+            payload: row.payload,
+            run_at: row.run_at,
+            max_attempts: row.max_attempts,
+            attempts: 0,
+            last_error: null,
+          })
           .where((eb) => eb.or([eb('jobs.locked_until', 'is', null), eb('jobs.locked_until', '<', nowIso)])),
       )
       .returning('id')
@@ -75,7 +82,12 @@ export async function enqueueJob(db: Db, job: NewJob, now: Date): Promise<string
     // The job holding the key is running right now. Changing it under its
     // handler would be lost when it completes, so it finishes under no key
     // and the new schedule becomes a job of its own on the next round.
-    await db.updateTable('jobs').set({ dedupe_key: null }).where('dedupe_key', '=', row.dedupe_key).where('locked_until', '>=', nowIso).execute();
+    await db
+      .updateTable('jobs')
+      .set({ dedupe_key: null })
+      .where('dedupe_key', '=', row.dedupe_key)
+      .where('locked_until', '>=', nowIso)
+      .execute();
   }
   throw new Error(`Could not enqueue job "${job.kind}" with dedupe key "${job.dedupeKey ?? ''}": it kept being leased`);
 }
@@ -105,7 +117,8 @@ export async function leaseDueJobs(db: Db, options: { now: Date; workerId: strin
       .orderBy('run_at')
       .orderBy('id')
       .limit(options.limit);
-    if (dialectOf(trx) === 'postgres') due = due.forUpdate().skipLocked();
+    // dialectOf takes Kysely<unknown>, which Kysely<Database> is not assignable to.
+    if (dialectOf(trx as unknown as Kysely<unknown>) === 'postgres') due = due.forUpdate().skipLocked();
     const ids = (await due.execute()).map((r) => r.id);
     if (ids.length === 0) return [];
     const rows = await trx
@@ -114,7 +127,10 @@ export async function leaseDueJobs(db: Db, options: { now: Date; workerId: strin
       .where('id', 'in', ids)
       .returningAll()
       .execute();
-    return rows.map(toJob).sort((a, b) => a.runAt.localeCompare(b.runAt) || a.id.localeCompare(b.id)).map(toLeasedJob);
+    return rows
+      .map(toJob)
+      .sort((a, b) => a.runAt.localeCompare(b.runAt) || a.id.localeCompare(b.id))
+      .map(toLeasedJob);
   });
 }
 

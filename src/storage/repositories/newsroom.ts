@@ -1,4 +1,5 @@
 /** The newsroom's records about an article: revisions, comments and the workflow log. */
+import { sql } from 'kysely';
 import type { Db } from '../db.js';
 
 export interface Revision {
@@ -92,3 +93,81 @@ export async function setArticleOwnership(db: Db, articleId: string, fields: { c
     .execute();
 }
 
+
+export interface ArticleRow {
+  id: string;
+  slug: string;
+  headline: string;
+  status: string;
+  section: { id: string; slug: string; name: string };
+  type: { id: string; name: string };
+  publishedAt: string | null;
+  modifiedAt: string;
+  version: number;
+  createdBy: string | null;
+  assignedTo: string | null;
+}
+
+/** The newsroom's list of articles in every state, newest change first, with filters. */
+export async function listArticlesForNewsroom(
+  db: Db,
+  filter: { status?: string; sectionId?: string; typeId?: string; authorId?: string; createdBy?: string; q?: string; limit: number; offset: number },
+): Promise<{ rows: ArticleRow[]; total: number }> {
+  let query = db.selectFrom('articles').innerJoin('sections', 'sections.id', 'articles.section_id').innerJoin('article_types', 'article_types.id', 'articles.type_id');
+  if (filter.status) query = query.where('articles.status', '=', filter.status);
+  if (filter.sectionId) query = query.where('articles.section_id', '=', filter.sectionId);
+  if (filter.typeId) query = query.where('articles.type_id', '=', filter.typeId);
+  if (filter.createdBy) query = query.where('articles.created_by', '=', filter.createdBy);
+  if (filter.authorId) {
+    const authorId = filter.authorId;
+    query = query.where((eb) =>
+      eb.exists(eb.selectFrom('article_bylines').select('article_bylines.article_id').whereRef('article_bylines.article_id', '=', 'articles.id').where('article_bylines.author_id', '=', authorId)),
+    );
+  }
+  if (filter.q) {
+    // Case-insensitive on both dialects: compare lowercased text with a lowercased, escaped pattern.
+    const pattern = `%${filter.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    query = query.where(sql<boolean>`lower(${sql.ref('articles.headline')}) like ${pattern} escape '\\'`);
+  }
+  const [rows, count] = await Promise.all([
+    query
+      .select([
+        'articles.id',
+        'articles.slug',
+        'articles.headline',
+        'articles.status',
+        'articles.published_at',
+        'articles.modified_at',
+        'articles.version',
+        'articles.created_by',
+        'articles.assigned_to',
+        'sections.id as section_id',
+        'sections.slug as section_slug',
+        'sections.name as section_name',
+        'article_types.id as type_id',
+        'article_types.name as type_name',
+      ])
+      .orderBy('articles.modified_at', 'desc')
+      .orderBy('articles.id')
+      .limit(filter.limit)
+      .offset(filter.offset)
+      .execute(),
+    query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return {
+    total: Number(count.n),
+    rows: rows.map((r) => ({
+      id: r.id,
+      slug: r.slug,
+      headline: r.headline,
+      status: r.status,
+      section: { id: r.section_id, slug: r.section_slug, name: r.section_name },
+      type: { id: r.type_id, name: r.type_name },
+      publishedAt: r.published_at,
+      modifiedAt: r.modified_at,
+      version: r.version,
+      createdBy: r.created_by,
+      assignedTo: r.assigned_to,
+    })),
+  };
+}
