@@ -3,7 +3,7 @@
  * until it is done or failed; a pending job is leased by one worker at a time.
  * A dedupe key belongs to a pending job only: it is cleared when the job ends.
  */
-import type { ExpressionBuilder, Kysely, Selectable } from 'kysely';
+import type { ExpressionBuilder, Selectable } from 'kysely';
 import { newId } from '../../lib/ids.js';
 import { dialectOf } from '../db.js';
 import type { Db } from '../db.js';
@@ -117,8 +117,7 @@ export async function leaseDueJobs(db: Db, options: { now: Date; workerId: strin
       .orderBy('run_at')
       .orderBy('id')
       .limit(options.limit);
-    // dialectOf takes Kysely<unknown>, which Kysely<Database> is not assignable to.
-    if (dialectOf(trx as unknown as Kysely<unknown>) === 'postgres') due = due.forUpdate().skipLocked();
+    if (dialectOf(trx) === 'postgres') due = due.forUpdate().skipLocked();
     const ids = (await due.execute()).map((r) => r.id);
     if (ids.length === 0) return [];
     const rows = await trx
