@@ -42,7 +42,7 @@ import { listPublishedBriefs } from '../../src/storage/repositories/briefs.js';
 import { countImages, imagesByIds } from '../../src/storage/repositories/images.js';
 import { readSettings, writeSetting } from '../../src/storage/repositories/settings.js';
 import { findSectionBySlug, listSections } from '../../src/storage/repositories/taxonomy.js';
-import { DIALECTS, PG_URL, createTestDb, dialectLabel } from '../helpers/databases.js';
+import { DIALECTS, createTestDb, dialectLabel } from '../helpers/databases.js';
 import type { TestDb } from '../helpers/databases.js';
 
 const HOUR = 3_600_000;
