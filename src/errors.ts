@@ -10,6 +10,7 @@ export const ERRORS = {
   VERSION_CONFLICT: { status: 409, message: 'Someone else saved this article since you opened it (version {expected}, now {actual}).' },
   UNKNOWN_REFERENCE: { status: 422, message: 'No {kind} has the identifier "{value}".' },
   RESERVED_SLUG: { status: 422, message: 'The slug "{slug}" is reserved for the site’s own pages.' },
+  UPLOAD_TOO_LARGE: { status: 413, message: 'The file is larger than {megabytes} MB. Export a smaller picture and try again.' },
   UNSUPPORTED_IMAGE: { status: 415, message: 'The file is not an image Masthead can use (JPEG, PNG, WebP, AVIF, GIF or TIFF).' },
   SIGN_IN_FAILED: { status: 401, message: 'The email address or password is not right.' },
   ACCOUNT_LOCKED: { status: 423, message: 'This account is locked for {minutes} minutes after too many failed sign-ins. Try again later, or reset the password.' },

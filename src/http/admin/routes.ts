@@ -3,6 +3,7 @@
  * operation with the signed-in actor, and answer JSON.
  */
 import fastifyCookie from '@fastify/cookie';
+import fastifyMultipart from '@fastify/multipart';
 import fastifyRateLimit from '@fastify/rate-limit';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
@@ -14,6 +15,7 @@ import { createFirstAdmin, createUser, listStaff, requirePermission } from '../.
 import { SESSION_DAYS, signIn, signOut } from '../../services/auth/sessions.js';
 import { commentOn, correctArticle, draftArticle, moveArticle, saveArticle } from '../../services/newsroom/articles.js';
 import { articleHistory, compareRevisions, restoreRevision } from '../../services/newsroom/history.js';
+import { storeImage } from '../../services/media/store-image.js';
 import { findArticleById } from '../../storage/repositories/articles.js';
 import { articleOwnership, listArticlesForNewsroom } from '../../storage/repositories/newsroom.js';
 import { countUsers } from '../../storage/repositories/users.js';
@@ -49,6 +51,14 @@ const listQuery = z.object({
   q: z.string().max(200).optional(),
   page: z.coerce.number().int().min(1).max(100000).default(1),
   limit: z.coerce.number().int().min(1).max(100).default(25),
+});
+const MAX_UPLOAD_BYTES = 20 * 1_048_576;
+const mediaFields = z.object({
+  caption: z.string().max(1000).optional(),
+  credit: z.string().max(300).optional(),
+  alt: z.string().max(1000).optional(),
+  licence: z.string().max(500).optional(),
+  rightsExpireAt: z.iso.datetime({ offset: true }).optional(),
 });
 const workflowBody = z.object({
   action: z.enum(['submit', 'approve', 'request_changes', 'schedule', 'publish', 'unpublish']),
@@ -106,6 +116,29 @@ export async function registerAdminApi(app: FastifyInstance, deps: SiteDeps): Pr
         const input = z.object({ email: z.string().max(320), name: z.string().max(200), role: z.enum(ROLES), password: z.string().max(1024) }).parse(request.body);
         const user = await createUser(deps, { actor: actorOf(request), ...input });
         return reply.code(201).send({ user });
+      });
+
+      // The media library: pictures checked by their bytes, resized, stripped of metadata.
+      await api.register(fastifyMultipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 10, fieldSize: 5000 } });
+      api.post('/media', async (request, reply) => {
+        const actor = actorOf(request);
+        requirePermission(actor, can(actor, 'media.upload'), 'upload pictures');
+        if (!request.isMultipart()) throw new MastheadError('VALIDATION_FAILED', { detail: 'send the picture as multipart/form-data in a field named "file"' }, 'file');
+        const fields: Record<string, string> = {};
+        let bytes: Buffer | null = null;
+        for await (const part of request.parts()) {
+          if (part.type === 'file') {
+            try {
+              bytes = await part.toBuffer();
+            } catch {
+              throw new MastheadError('UPLOAD_TOO_LARGE', { megabytes: MAX_UPLOAD_BYTES / 1_048_576 }, 'file');
+            }
+          } else if (typeof part.value === 'string') fields[part.fieldname] = part.value;
+        }
+        if (!bytes) throw new MastheadError('VALIDATION_FAILED', { detail: 'no file was sent (field "file")' }, 'file');
+        const meta = mediaFields.parse(fields);
+        const image = await storeImage(deps, { bytes, ...meta });
+        return reply.code(201).send({ image: { ...image, url: deps.media.url(image.storageKey) } });
       });
 
       // Articles.
