@@ -9,6 +9,7 @@ import { EMBED_FRAME_ORIGINS } from '../domain/content/embed.js';
 import { MastheadError } from '../errors.js';
 import type { ServiceDeps } from '../services/deps.js';
 import { PageCache } from './middleware/page-cache.js';
+import { registerEditorApp } from './admin/editor-app.js';
 import { registerAdminApi } from './admin/routes.js';
 import { registerHealthRoutes } from './health.js';
 import { notFound, registerSiteRoutes, sendMessage } from './site/routes.js';
@@ -94,6 +95,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
 
   registerHealthRoutes(app, deps);
   await registerAdminApi(app, deps);
+  await registerEditorApp(app);
   registerSiteRoutes(app, deps);
 
   app.setNotFoundHandler((request, reply) => notFound(request, reply, deps));

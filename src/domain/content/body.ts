@@ -102,7 +102,10 @@ const KNOWN_MARKS = new Set<string>(MARKS);
 const ATTRS: Record<string, readonly string[]> = {
   heading: ['level'],
   blockquote: ['attribution'],
-  image: ['imageId', 'caption', 'credit', 'alt'],
+  // `src` is the editor's preview only; the site always renders from imageId.
+  image: ['imageId', 'src', 'caption', 'credit', 'alt'],
+  // The editor keeps a note's text in an attribute; older documents keep it as content.
+  footnote: ['text'],
   embed: ['url', 'title'],
   orderedList: ['start'],
 };

@@ -1,6 +1,7 @@
 /** The content model as the rest of the program reads it. */
 import type { ArticleStatus, Correction, SchemaType } from './article.js';
 import type { BodyDoc } from './body.js';
+import type { FeedContentMode } from './feeds.js';
 
 export interface Section {
   id: string;
@@ -143,6 +144,8 @@ export interface SiteSettings {
   navigation: NavigationItem[];
   social: SocialAccount[];
   newsletterPitch: string;
+  /** Feeds carry each article whole, or only its dek and a link. */
+  feedContent: FeedContentMode;
 }
 
 export const DEFAULT_SETTINGS: SiteSettings = {
@@ -156,4 +159,5 @@ export const DEFAULT_SETTINGS: SiteSettings = {
   navigation: [],
   social: [],
   newsletterPitch: 'Subscribe to our weekly round-up: the week’s best reporting and analysis, every Friday.',
+  feedContent: 'full',
 };

@@ -7,7 +7,11 @@ export function apiErrorHandler(error: FastifyError | Error, request: FastifyReq
   if (error instanceof MastheadError) return reply.code(error.status).send({ errors: [error.toItem()] });
   if (error instanceof ZodError) {
     return reply.code(400).send({
-      errors: error.issues.map((issue) => ({ code: 'VALIDATION_FAILED', message: issue.message, property: issue.path.join('.') || undefined })),
+      errors: error.issues.map((issue) => ({
+        code: 'VALIDATION_FAILED',
+        message: issue.message,
+        property: issue.path.join('.') || undefined,
+      })),
     });
   }
   const status = (error as FastifyError).statusCode;

@@ -21,12 +21,17 @@ import { articleOwnership, listArticlesForNewsroom } from '../../storage/reposit
 import { countUsers } from '../../storage/repositories/users.js';
 import type { SiteDeps } from '../app.js';
 import { SESSION_COOKIE, actorOf, sessionHook } from './auth.js';
+import { registerDeskRoutes } from './desk-routes.js';
 import { apiErrorHandler } from './errors.js';
 import { serializeArticle } from './serialize.js';
 
 const id = z.string().min(1).max(100);
-const body = z.custom<BodyDoc>((value) => isBodyDoc(value), { message: 'body must be a ProseMirror document ({ "type": "doc", "content": [...] })' });
-const leadImage = z.object({ id, caption: z.string().max(1000).optional(), credit: z.string().max(300).optional(), alt: z.string().max(1000).optional() }).nullable();
+const body = z.custom<BodyDoc>((value) => isBodyDoc(value), {
+  message: 'body must be a ProseMirror document ({ "type": "doc", "content": [...] })',
+});
+const leadImage = z
+  .object({ id, caption: z.string().max(1000).optional(), credit: z.string().max(300).optional(), alt: z.string().max(1000).optional() })
+  .nullable();
 
 const articleFields = z.object({
   slug: z.string().max(120).optional(),
@@ -41,7 +46,10 @@ const articleFields = z.object({
   authorIds: z.array(id).max(20).optional(),
   relatedIds: z.array(id).max(20).optional(),
 });
-const articlePatch = articleFields.partial().extend({ version: z.number().int().min(1) }).strict();
+const articlePatch = articleFields
+  .partial()
+  .extend({ version: z.number().int().min(1) })
+  .strict();
 const listQuery = z.object({
   status: z.enum(['draft', 'in_review', 'scheduled', 'published', 'unpublished']).optional(),
   section: id.optional(),
@@ -75,26 +83,34 @@ export async function registerAdminApi(app: FastifyInstance, deps: SiteDeps): Pr
   await app.register(
     async (api) => {
       api.setErrorHandler(apiErrorHandler);
-      api.setNotFoundHandler((_request, reply) => reply.code(404).send({ errors: [{ code: 'NOT_FOUND', message: 'There is no such Admin API resource.' }] }));
+      api.setNotFoundHandler((_request, reply) =>
+        reply.code(404).send({ errors: [{ code: 'NOT_FOUND', message: 'There is no such Admin API resource.' }] }),
+      );
       api.addHook('onRequest', async (_request, reply) => {
         reply.header('cache-control', 'no-store');
       });
       api.addHook(
         'preHandler',
-        sessionHook(deps, { open: (request) => (request.method === 'POST' && (request.url.endsWith('/session') || request.url.endsWith('/setup'))) || request.method === 'GET' && request.url.endsWith('/setup') }),
+        sessionHook(deps, {
+          open: (request) =>
+            (request.method === 'POST' && (request.url.endsWith('/session') || request.url.endsWith('/setup'))) ||
+            (request.method === 'GET' && request.url.endsWith('/setup')),
+        }),
       );
 
       // Signing in and out.
-      api.post(
-        '/session',
-        { config: { rateLimit: { max: 20, timeWindow: '1 minute' } } },
-        async (request, reply) => {
-          const input = z.object({ email: z.string().max(320), password: z.string().max(1024) }).parse(request.body);
-          const session = await signIn(deps, { ...input, userAgent: request.headers['user-agent'] ?? '' });
-          reply.setCookie(SESSION_COOKIE, session.token, { path: '/', httpOnly: true, sameSite: 'lax', secure, maxAge: SESSION_DAYS * 86400 });
-          return { user: session.user, csrfToken: session.csrfToken };
-        },
-      );
+      api.post('/session', { config: { rateLimit: { max: 20, timeWindow: '1 minute' } } }, async (request, reply) => {
+        const input = z.object({ email: z.string().max(320), password: z.string().max(1024) }).parse(request.body);
+        const session = await signIn(deps, { ...input, userAgent: request.headers['user-agent'] ?? '' });
+        reply.setCookie(SESSION_COOKIE, session.token, {
+          path: '/',
+          httpOnly: true,
+          sameSite: 'lax',
+          secure,
+          maxAge: SESSION_DAYS * 86400,
+        });
+        return { user: session.user, csrfToken: session.csrfToken };
+      });
       api.get('/session', async (request) => ({ user: request.staff!.user, csrfToken: request.staff!.csrfToken }));
       api.delete('/session', async (request, reply) => {
         await signOut(deps, request.staff!.token);
@@ -105,15 +121,21 @@ export async function registerAdminApi(app: FastifyInstance, deps: SiteDeps): Pr
       // The first administrator, only while the publication has no staff.
       api.get('/setup', async () => ({ needed: (await countUsers(deps.db)) === 0 }));
       api.post('/setup', { config: { rateLimit: { max: 5, timeWindow: '1 minute' } } }, async (request, reply) => {
-        const input = z.object({ email: z.string().max(320), name: z.string().max(200), password: z.string().max(1024) }).parse(request.body);
+        const input = z
+          .object({ email: z.string().max(320), name: z.string().max(200), password: z.string().max(1024) })
+          .parse(request.body);
         const user = await createFirstAdmin(deps, input);
         return reply.code(201).send({ user });
       });
 
+      registerDeskRoutes(api, deps);
+
       // Staff.
       api.get('/users', async (request) => ({ users: await listStaff(deps, actorOf(request)) }));
       api.post('/users', async (request, reply) => {
-        const input = z.object({ email: z.string().max(320), name: z.string().max(200), role: z.enum(ROLES), password: z.string().max(1024) }).parse(request.body);
+        const input = z
+          .object({ email: z.string().max(320), name: z.string().max(200), role: z.enum(ROLES), password: z.string().max(1024) })
+          .parse(request.body);
         const user = await createUser(deps, { actor: actorOf(request), ...input });
         return reply.code(201).send({ user });
       });
@@ -123,7 +145,12 @@ export async function registerAdminApi(app: FastifyInstance, deps: SiteDeps): Pr
       api.post('/media', async (request, reply) => {
         const actor = actorOf(request);
         requirePermission(actor, can(actor, 'media.upload'), 'upload pictures');
-        if (!request.isMultipart()) throw new MastheadError('VALIDATION_FAILED', { detail: 'send the picture as multipart/form-data in a field named "file"' }, 'file');
+        if (!request.isMultipart())
+          throw new MastheadError(
+            'VALIDATION_FAILED',
+            { detail: 'send the picture as multipart/form-data in a field named "file"' },
+            'file',
+          );
         const fields: Record<string, string> = {};
         let bytes: Buffer | null = null;
         for await (const part of request.parts()) {
@@ -161,18 +188,18 @@ export async function registerAdminApi(app: FastifyInstance, deps: SiteDeps): Pr
       api.post('/articles', async (request, reply) => {
         const input = articleFields.strict().parse(request.body);
         const article = await draftArticle(deps, actorOf(request), { ...input, body: input.body ?? { type: 'doc', content: [] } });
-        return reply.code(201).send({ article: serializeArticle(article, await articleOwnership(deps.db, article.id)) });
+        return reply.code(201).send({ article: serializeArticle(article, await articleOwnership(deps.db, article.id), deps.media.url) });
       });
       api.get<{ Params: { id: string } }>('/articles/:id', async (request) => {
         actorOf(request);
         const article = await findArticleById(deps.db, request.params.id);
         if (!article) throw new MastheadError('NOT_FOUND');
-        return { article: serializeArticle(article, await articleOwnership(deps.db, article.id)) };
+        return { article: serializeArticle(article, await articleOwnership(deps.db, article.id), deps.media.url) };
       });
       api.patch<{ Params: { id: string } }>('/articles/:id', async (request) => {
         const { version, ...changes } = articlePatch.parse(request.body);
         const article = await saveArticle(deps, actorOf(request), request.params.id, version, changes);
-        return { article: serializeArticle(article, await articleOwnership(deps.db, article.id)) };
+        return { article: serializeArticle(article, await articleOwnership(deps.db, article.id), deps.media.url) };
       });
       api.post<{ Params: { id: string } }>('/articles/:id/workflow', async (request) => {
         const input = workflowBody.parse(request.body);
@@ -181,7 +208,7 @@ export async function registerAdminApi(app: FastifyInstance, deps: SiteDeps): Pr
           ...(input.note ? { note: input.note } : {}),
           ...(input.assignTo ? { assignTo: input.assignTo } : {}),
         });
-        return { article: serializeArticle(article, await articleOwnership(deps.db, article.id)) };
+        return { article: serializeArticle(article, await articleOwnership(deps.db, article.id), deps.media.url) };
       });
       api.post<{ Params: { id: string } }>('/articles/:id/comments', async (request, reply) => {
         const input = z.object({ body: z.string().max(5000) }).parse(request.body);
@@ -191,9 +218,11 @@ export async function registerAdminApi(app: FastifyInstance, deps: SiteDeps): Pr
       api.post<{ Params: { id: string } }>('/articles/:id/corrections', async (request, reply) => {
         const input = z.object({ kind: z.enum(['correction', 'update']), text: z.string().min(1).max(5000) }).parse(request.body);
         const article = await correctArticle(deps, actorOf(request), request.params.id, input);
-        return reply.code(201).send({ article: serializeArticle(article, await articleOwnership(deps.db, article.id)) });
+        return reply.code(201).send({ article: serializeArticle(article, await articleOwnership(deps.db, article.id), deps.media.url) });
       });
-      api.get<{ Params: { id: string } }>('/articles/:id/history', async (request) => articleHistory(deps, actorOf(request), request.params.id));
+      api.get<{ Params: { id: string } }>('/articles/:id/history', async (request) =>
+        articleHistory(deps, actorOf(request), request.params.id),
+      );
       api.get<{ Params: { id: string; from: string; to: string } }>('/articles/:id/revisions/:from/compare/:to', async (request) => {
         const { from, to } = z.object({ from: z.coerce.number().int().min(1), to: z.coerce.number().int().min(1) }).parse(request.params);
         return compareRevisions(deps, actorOf(request), request.params.id, from, to);
@@ -202,7 +231,7 @@ export async function registerAdminApi(app: FastifyInstance, deps: SiteDeps): Pr
         const version = z.coerce.number().int().min(1).parse(request.params.version);
         const { currentVersion } = z.object({ currentVersion: z.number().int().min(1) }).parse(request.body);
         const article = await restoreRevision(deps, actorOf(request), request.params.id, version, currentVersion);
-        return { article: serializeArticle(article, await articleOwnership(deps.db, article.id)) };
+        return { article: serializeArticle(article, await articleOwnership(deps.db, article.id), deps.media.url) };
       });
     },
     { prefix: '/api/admin/v1' },

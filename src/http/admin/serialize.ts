@@ -1,7 +1,11 @@
 import type { Article } from '../../domain/content/model.js';
 
 /** An article as the Admin API shows it: ids for references, the body as its document. */
-export function serializeArticle(article: Article, ownership: { createdBy: string | null; assignedTo: string | null } | null) {
+export function serializeArticle(
+  article: Article,
+  ownership: { createdBy: string | null; assignedTo: string | null } | null,
+  mediaUrl: (key: string) => string,
+) {
   return {
     id: article.id,
     version: article.version,
@@ -14,7 +18,15 @@ export function serializeArticle(article: Article, ownership: { createdBy: strin
     dek: article.dek,
     body: article.body,
     wordCount: article.wordCount,
-    leadImage: article.leadImage ? { id: article.leadImage.image.id, caption: article.leadImage.caption, credit: article.leadImage.credit, alt: article.leadImage.alt } : null,
+    leadImage: article.leadImage
+      ? {
+          id: article.leadImage.image.id,
+          caption: article.leadImage.caption,
+          credit: article.leadImage.credit,
+          alt: article.leadImage.alt,
+          url: mediaUrl(article.leadImage.image.storageKey),
+        }
+      : null,
     topicIds: article.topics.map((t) => t.id),
     authorIds: article.authors.map((a) => a.id),
     relatedIds: article.pinnedRelatedIds,

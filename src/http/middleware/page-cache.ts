@@ -10,6 +10,8 @@ export interface RenderedPage {
   html: string;
   /** Surrogate keys of everything the page shows. */
   keys: string[];
+  /** ISO time of the newest thing shown, sent as Last-Modified (feeds). */
+  lastModified?: string | undefined;
 }
 
 export interface CachedPage extends RenderedPage {
@@ -83,6 +85,13 @@ export class PageCache {
     for (const key of keys) {
       for (const url of this.byKey.get(key) ?? []) {
         if (this.drop(url)) dropped++;
+      }
+      // A page tagged `article:*` (a sitemap) shows every article: any one changing drops it.
+      const colon = key.indexOf(':');
+      if (colon > 0 && !key.endsWith(':*')) {
+        for (const url of this.byKey.get(`${key.slice(0, colon)}:*`) ?? []) {
+          if (this.drop(url)) dropped++;
+        }
       }
     }
     return dropped;

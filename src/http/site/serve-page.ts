@@ -9,6 +9,8 @@ import { matchesEtag, pickEncoding } from '../middleware/negotiate.js';
  */
 export const PUBLIC_CACHE_CONTROL = 'public, max-age=0, must-revalidate, s-maxage=300, stale-while-revalidate=60, stale-if-error=86400';
 
+export const HTML_CONTENT_TYPE = 'text/html; charset=utf-8';
+
 /**
  * Serves a page from the cache, or renders and caches it. `cacheKey` must
  * name everything that changes the page (path and page number, never raw query strings).
@@ -19,6 +21,7 @@ export async function servePage(
   cache: PageCache,
   cacheKey: string,
   render: () => Promise<RenderedPage | null>,
+  contentType: string = HTML_CONTENT_TYPE,
 ): Promise<boolean> {
   let page = cache.get(cacheKey);
   if (!page) {
@@ -29,20 +32,27 @@ export async function servePage(
     if (rendered.status === 200) cache.set(cacheKey, page, ticket);
   }
   // Not `return sendCached(...)`: a FastifyReply is thenable, and awaiting it yields undefined.
-  await sendCached(request, reply, page);
+  await sendCached(request, reply, page, contentType);
   return true;
 }
 
-export async function sendCached(request: FastifyRequest, reply: FastifyReply, page: CachedPage): Promise<void> {
+export async function sendCached(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  page: CachedPage,
+  contentType: string = HTML_CONTENT_TYPE,
+): Promise<void> {
   const encoding = pickEncoding(request.headers['accept-encoding']);
   const etag = `"${page.hash}${encoding === 'br' ? '-br' : encoding === 'gzip' ? '-gz' : ''}"`;
   reply
-    .header('content-type', 'text/html; charset=utf-8')
+    .header('content-type', contentType)
     .header('etag', etag)
     .header('vary', 'Accept-Encoding')
     .header('cache-control', page.status === 200 ? PUBLIC_CACHE_CONTROL : 'no-store')
     .header('surrogate-key', page.keys.join(' '));
-  if (page.status === 200 && matchesEtag(request.headers['if-none-match'], page.hash)) {
+  const lastModified = page.lastModified ? new Date(page.lastModified) : null;
+  if (lastModified) reply.header('last-modified', lastModified.toUTCString());
+  if (page.status === 200 && (matchesEtag(request.headers['if-none-match'], page.hash) || notModifiedSince(request, lastModified))) {
     reply.code(304).send();
     return;
   }
@@ -53,4 +63,12 @@ export async function sendCached(request: FastifyRequest, reply: FastifyReply, p
   }
   const body = await encodedBody(page, encoding);
   reply.header('content-encoding', encoding).send(body);
+}
+
+/** If-Modified-Since counts only without If-None-Match (RFC 9110 13.1.3), to the second. */
+function notModifiedSince(request: FastifyRequest, lastModified: Date | null): boolean {
+  const since = request.headers['if-modified-since'];
+  if (!lastModified || !since || request.headers['if-none-match'] !== undefined) return false;
+  const time = Date.parse(since);
+  return Number.isFinite(time) && Math.floor(lastModified.getTime() / 1000) <= Math.floor(time / 1000);
 }

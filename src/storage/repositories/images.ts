@@ -38,3 +38,12 @@ export async function countImages(db: Db): Promise<number> {
     .executeTakeFirstOrThrow();
   return Number(row.n);
 }
+
+/** The media library, newest first. */
+export async function listImages(db: Db, options: { limit: number; offset: number }): Promise<{ images: Image[]; total: number }> {
+  const [rows, count] = await Promise.all([
+    db.selectFrom('images').selectAll().orderBy('created_at', 'desc').orderBy('id').limit(options.limit).offset(options.offset).execute(),
+    db.selectFrom('images').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { images: rows.map(toImage), total: Number(count.n) };
+}

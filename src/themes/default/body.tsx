@@ -104,7 +104,7 @@ function renderNode(node: BodyNode, state: State, key: number): ComponentChildre
     case 'embed':
       return renderEmbed(attrs, key);
     case 'footnote': {
-      state.footnotes.push(node.content ?? []);
+      state.footnotes.push(node.content ?? (str(attrs.text) ? [{ type: 'text', text: str(attrs.text) }] : []));
       const n = state.footnotes.length;
       return (
         <sup class="footnote-ref" id={`fnref-${n}`} key={key}>

@@ -1,0 +1,148 @@
+import { useEffect, useState } from 'react';
+import { api, ApiError, ROLE_NAMES } from '../api';
+import type { Role, User } from '../api';
+
+interface Settings {
+  title: string;
+  tagline: string;
+  description: string;
+  timeZone: string;
+  colors: { accent: string; accentDark: string };
+  newsletterPitch: string;
+}
+
+/** Staff accounts and the publication's settings: administrators only. */
+export function StaffScreen() {
+  const [users, setUsers] = useState<User[]>([]);
+  const [settings, setSettings] = useState<Settings | null>(null);
+  const [message, setMessage] = useState('');
+  const [error, setError] = useState('');
+
+  useEffect(() => {
+    void api<{ users: User[] }>('GET', '/users').then((r) => setUsers(r.users));
+    void api<{ settings: Settings }>('GET', '/settings').then((r) => setSettings(r.settings));
+  }, []);
+
+  const run = async (fn: () => Promise<void>, done: string) => {
+    setError('');
+    setMessage('');
+    try {
+      await fn();
+      setMessage(done);
+    } catch (e) {
+      setError(e instanceof ApiError ? e.message : String(e));
+    }
+  };
+
+  return (
+    <div>
+      <h1>Staff and settings</h1>
+      {error && (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      )}
+      {message && <p role="status">{message}</p>}
+      <section aria-labelledby="staff-heading">
+        <h2 id="staff-heading">Staff</h2>
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">Name</th>
+              <th scope="col">Email</th>
+              <th scope="col">Role</th>
+            </tr>
+          </thead>
+          <tbody>
+            {users.map((u) => (
+              <tr key={u.id}>
+                <td>{u.name}</td>
+                <td>{u.email}</td>
+                <td>{ROLE_NAMES[u.role]}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <form
+          className="inline-form"
+          onSubmit={(event) => {
+            event.preventDefault();
+            const form = event.currentTarget;
+            const data = Object.fromEntries(new FormData(form)) as Record<string, string>;
+            void run(async () => {
+              const { user } = await api<{ user: User }>('POST', '/users', { ...data, role: data.role as Role });
+              setUsers((list) => [...list, user]);
+              form.reset();
+            }, 'Account created.');
+          }}
+        >
+          <label className="field">
+            <span>Name</span>
+            <input name="name" required />
+          </label>
+          <label className="field">
+            <span>Email</span>
+            <input name="email" type="email" required />
+          </label>
+          <label className="field">
+            <span>Role</span>
+            <select name="role">
+              {(Object.keys(ROLE_NAMES) as Role[]).map((r) => (
+                <option key={r} value={r}>
+                  {ROLE_NAMES[r]}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="field">
+            <span>First password</span>
+            <input name="password" type="password" minLength={10} autoComplete="new-password" required />
+          </label>
+          <button type="submit">Add to staff</button>
+        </form>
+      </section>
+      {settings && (
+        <section aria-labelledby="settings-heading">
+          <h2 id="settings-heading">Publication</h2>
+          <form
+            onSubmit={(event) => {
+              event.preventDefault();
+              void run(async () => {
+                const r = await api<{ settings: Settings }>('PATCH', '/settings', settings);
+                setSettings(r.settings);
+              }, 'Settings saved.');
+            }}
+          >
+            {(['title', 'tagline', 'description', 'timeZone', 'newsletterPitch'] as const).map((key) => (
+              <label className="field" key={key}>
+                <span>
+                  {key === 'timeZone' ? 'Time zone' : key === 'newsletterPitch' ? 'Newsletter pitch' : key[0]!.toUpperCase() + key.slice(1)}
+                </span>
+                <input value={settings[key]} onChange={(e) => setSettings({ ...settings, [key]: e.target.value })} />
+              </label>
+            ))}
+            <label className="field">
+              <span>Accent colour</span>
+              <input
+                type="color"
+                value={settings.colors.accent}
+                onChange={(e) => setSettings({ ...settings, colors: { ...settings.colors, accent: e.target.value } })}
+              />
+            </label>
+            <label className="field">
+              <span>Accent colour in dark mode</span>
+              <input
+                type="color"
+                value={settings.colors.accentDark}
+                onChange={(e) => setSettings({ ...settings, colors: { ...settings.colors, accentDark: e.target.value } })}
+              />
+            </label>
+            <button type="submit" className="primary">
+              Save settings
+            </button>
+          </form>
+        </section>
+      )}
+    </div>
+  );
+}
