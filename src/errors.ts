@@ -13,7 +13,10 @@ export const ERRORS = {
   UPLOAD_TOO_LARGE: { status: 413, message: 'The file is larger than {megabytes} MB. Export a smaller picture and try again.' },
   UNSUPPORTED_IMAGE: { status: 415, message: 'The file is not an image Masthead can use (JPEG, PNG, WebP, AVIF, GIF or TIFF).' },
   SIGN_IN_FAILED: { status: 401, message: 'The email address or password is not right.' },
-  ACCOUNT_LOCKED: { status: 423, message: 'This account is locked for {minutes} minutes after too many failed sign-ins. Try again later, or reset the password.' },
+  ACCOUNT_LOCKED: {
+    status: 423,
+    message: 'This account is locked for {minutes} after too many failed sign-ins. Try again later, or reset the password.',
+  },
   NOT_SIGNED_IN: { status: 401, message: 'Sign in first.' },
   CSRF_FAILED: { status: 403, message: 'This request is missing its CSRF token (header x-csrf-token). Reload the editor and try again.' },
   FORBIDDEN: { status: 403, message: 'Your role ({role}) may not {action}.' },
@@ -22,6 +25,9 @@ export const ERRORS = {
   TOKEN_INVALID: { status: 400, message: 'This link is not valid or has expired. Ask for a new one.' },
   WORKFLOW_STEP: { status: 409, message: 'An article that is {status} cannot be {step}.' },
   SETUP_DONE: { status: 409, message: 'This publication already has staff accounts: sign in instead.' },
+  BAD_REQUEST: { status: 400, message: 'The request could not be read: {detail}' },
+  RATE_LIMITED: { status: 429, message: 'Too many requests. Wait a minute and try again.' },
+  TOO_LARGE: { status: 413, message: 'The request is too large.' },
   INTERNAL: { status: 500, message: 'Something went wrong on our side. It has been logged.' },
 } as const;
 

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { createPortal } from 'react-dom';
 import { api, ApiError } from '../api';
 import type { MediaImage } from '../api';
 
@@ -44,7 +45,8 @@ export function MediaPicker({ onPick, onClose }: Props) {
     }
   };
 
-  return (
+  // A portal: the picker has forms of its own and is opened from inside the article form.
+  return createPortal(
     <dialog ref={dialog} className="media-picker" aria-labelledby="media-picker-title" onClose={onClose}>
       <h2 id="media-picker-title">Pictures</h2>
       <form
@@ -117,6 +119,7 @@ export function MediaPicker({ onPick, onClose }: Props) {
       <button type="button" onClick={() => dialog.current?.close()}>
         Close
       </button>
-    </dialog>
+    </dialog>,
+    document.body,
   );
 }

@@ -15,6 +15,8 @@ export function BodyEditor({ value, onChange }: Props) {
   const editor = useEditor({
     extensions,
     content: value,
+    // Our stylesheet styles the editor; injected <style> tags would break the CSP.
+    injectCSS: false,
     editorProps: { attributes: { class: 'body-editor', 'aria-label': 'Article body', role: 'textbox', 'aria-multiline': 'true' } },
     onUpdate: ({ editor: e }) => onChange(e.getJSON() as BodyNode, countWords(e)),
   });

@@ -85,17 +85,28 @@ export function ArticleEditor({ id, user, desk }: { id: string; user: User; desk
   if (!article || !draft) return <p className="loading">{message || 'Loading…'}</p>;
   const readOnly = article.status === 'published' || article.status === 'scheduled' ? user.role === 'contributor' : false;
 
-  const text = (name: 'kicker' | 'headline' | 'dek' | 'slug', label: string, options: { multiline?: boolean; hint?: string } = {}) => (
-    <label className="field">
-      <span>{label}</span>
-      {options.multiline ? (
-        <textarea value={draft[name]} readOnly={readOnly} rows={2} onChange={(e) => change({ [name]: e.target.value })} />
-      ) : (
-        <input value={draft[name]} readOnly={readOnly} onChange={(e) => change({ [name]: e.target.value })} />
-      )}
-      {options.hint && <small>{options.hint}</small>}
-    </label>
-  );
+  const text = (name: 'kicker' | 'headline' | 'dek' | 'slug', label: string, options: { multiline?: boolean; hint?: string } = {}) => {
+    const id = `field-${name}`;
+    const described = options.hint ? { 'aria-describedby': `${id}-hint` } : {};
+    return (
+      <div className="field">
+        <label htmlFor={id}>{label}</label>
+        {options.multiline ? (
+          <textarea
+            id={id}
+            value={draft[name]}
+            readOnly={readOnly}
+            rows={2}
+            onChange={(e) => change({ [name]: e.target.value })}
+            {...described}
+          />
+        ) : (
+          <input id={id} value={draft[name]} readOnly={readOnly} onChange={(e) => change({ [name]: e.target.value })} {...described} />
+        )}
+        {options.hint && <small id={`${id}-hint`}>{options.hint}</small>}
+      </div>
+    );
+  };
 
   const pickLead = (image: MediaImage, meta: { caption: string; credit: string; alt: string }) => {
     setLeadPreview(image.url);

@@ -92,9 +92,14 @@ export async function registerAdminApi(app: FastifyInstance, deps: SiteDeps): Pr
       api.addHook(
         'preHandler',
         sessionHook(deps, {
-          open: (request) =>
-            (request.method === 'POST' && (request.url.endsWith('/session') || request.url.endsWith('/setup'))) ||
-            (request.method === 'GET' && request.url.endsWith('/setup')),
+          // Decided by the matched route's pattern, never the raw URL (which carries the query string).
+          open: (request) => {
+            const route = request.routeOptions.url ?? '';
+            return (
+              (request.method === 'POST' && (route.endsWith('/session') || route.endsWith('/setup'))) ||
+              (request.method === 'GET' && route.endsWith('/setup'))
+            );
+          },
         }),
       );
 

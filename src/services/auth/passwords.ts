@@ -6,7 +6,8 @@ export const MIN_PASSWORD_LENGTH = 10;
 /** argon2id with the library's defaults (19 MiB, 2 passes): OWASP's recommended floor. */
 export async function hashPassword(password: string): Promise<string> {
   if (password.length < MIN_PASSWORD_LENGTH) throw new MastheadError('WEAK_PASSWORD', {}, 'password');
-  if (password.length > 1024) throw new MastheadError('VALIDATION_FAILED', { detail: 'a password may be at most 1024 characters' }, 'password');
+  if (password.length > 1024)
+    throw new MastheadError('VALIDATION_FAILED', { detail: 'a password may be at most 1024 characters' }, 'password');
   return hash(password);
 }
 
