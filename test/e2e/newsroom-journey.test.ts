@@ -15,7 +15,6 @@ import { createJobRunner } from '../../src/jobs/runner.js';
 import type { JobRunner } from '../../src/jobs/runner.js';
 import { createUser } from '../../src/services/auth/accounts.js';
 import { launchChromium } from '../helpers/browser.js';
-import { ensureEditorBuilt } from '../helpers/editor-build.js';
 import { skipWithout } from '../helpers/requirements.js';
 import { createTestSite } from '../helpers/site.js';
 import type { TestSite } from '../helpers/site.js';
@@ -29,7 +28,6 @@ describe.skipIf(skipWithout('chromium', 'The newsroom journey in the editor app'
   const clock = () => new Date(Date.now() + offsetMs);
 
   beforeAll(async () => {
-    ensureEditorBuilt();
     site = await createTestSite('sqlite', { clock, baseUrl: 'http://127.0.0.1' });
     await site.app.listen({ port: 0, host: '127.0.0.1' });
     origin = `http://127.0.0.1:${(site.app.server.address() as AddressInfo).port}`;

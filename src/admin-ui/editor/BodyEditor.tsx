@@ -50,8 +50,16 @@ function countWords(editor: Editor): number {
 }
 
 function Toolbar({ editor, onPicture }: { editor: Editor; onPicture(): void }) {
+  // The accessible name starts with the visible text (WCAG 2.5.3), e.g. "H2: Subhead".
   const button = (label: string, active: boolean, run: () => void, text: string = label) => (
-    <button type="button" aria-label={label} aria-pressed={active} className={active ? 'is-active' : ''} onClick={run} title={label}>
+    <button
+      type="button"
+      aria-label={text === label ? undefined : `${text}: ${label}`}
+      aria-pressed={active}
+      className={active ? 'is-active' : ''}
+      onClick={run}
+      title={label}
+    >
       {text}
     </button>
   );
@@ -101,7 +109,7 @@ function Toolbar({ editor, onPicture }: { editor: Editor; onPicture(): void }) {
             .run(),
         'Pull quote',
       )}
-      {button('Picture', false, onPicture, '🖼 Picture')}
+      {button('Picture', false, onPicture)}
       {button(
         'Embed',
         false,
@@ -120,7 +128,7 @@ function Toolbar({ editor, onPicture }: { editor: Editor; onPicture(): void }) {
           const text = window.prompt('Text of the note');
           if (text) chain().insertContent({ type: 'footnote', attrs: { text } }).run();
         },
-        'Note¹',
+        'Footnote',
       )}
       {button('Undo', false, () => chain().undo().run(), '↶')}
       {button('Redo', false, () => chain().redo().run(), '↷')}
