@@ -7,6 +7,7 @@ import { ArticleList } from './screens/ArticleList';
 import { DeskScreen } from './screens/DeskScreen';
 import { SignIn } from './screens/SignIn';
 import { StaffScreen } from './screens/StaffScreen';
+import { ForgotPassword, TokenScreen } from './screens/TokenScreens';
 import './styles.css';
 
 /** Where we are, kept in the address's hash so back, forward and reload work. */
@@ -41,15 +42,16 @@ function App() {
     if (user) void api<Desk>('GET', '/desk').then(setDesk);
   }, [user]);
 
+  const [screen, id] = route.split('/').filter(Boolean);
+  if ((screen === 'reset' || screen === 'invite') && id) return <TokenScreen kind={screen} token={id} />;
   if (user === undefined) return <p className="loading">Loading…</p>;
-  if (user === null) return <SignIn onSignedIn={signedIn} />;
+  if (user === null) return screen === 'forgot' ? <ForgotPassword onBack={() => go('/articles')} /> : <SignIn onSignedIn={signedIn} />;
 
   const signOut = async () => {
     await api('DELETE', '/session');
     setUser(null);
   };
 
-  const [screen, id] = route.split('/').filter(Boolean);
   return (
     <div className="shell">
       <header className="topbar">

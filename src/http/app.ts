@@ -7,11 +7,17 @@ import type { FastifyInstance, FastifyServerOptions } from 'fastify';
 import type { Config } from '../config/config.js';
 import { EMBED_FRAME_ORIGINS } from '../domain/content/embed.js';
 import { MastheadError } from '../errors.js';
+import { consoleMailer } from '../services/mail/mailer.js';
+import type { Mailer } from '../services/mail/mailer.js';
 import type { ServiceDeps } from '../services/deps.js';
 import { PageCache } from './middleware/page-cache.js';
 import { registerEditorApp } from './admin/editor-app.js';
 import { registerAdminApi } from './admin/routes.js';
 import { registerHealthRoutes } from './health.js';
+import { registerFeedRoutes } from './site/feeds/routes.js';
+import { registerSitemapRoutes } from './site/sitemaps/routes.js';
+import { registerPreviewRoute } from './site/preview.js';
+import { registerSearchRoute } from './site/search.js';
 import { notFound, registerSiteRoutes, sendMessage } from './site/routes.js';
 import { loadThemeAssets } from './site/theme-assets.js';
 import type { StaticAsset } from './site/theme-assets.js';
@@ -19,6 +25,8 @@ import type { StaticAsset } from './site/theme-assets.js';
 export interface SiteDeps extends ServiceDeps {
   config: Pick<Config, 'publicUrl' | 'dataDir'>;
   cache: PageCache;
+  /** Sends sign-in links, invitations (and, later, the newsletter). */
+  mailer: Mailer;
   /** URLs of the fingerprinted stylesheet and script. */
   stylesheet: string;
   script: string;
@@ -26,10 +34,14 @@ export interface SiteDeps extends ServiceDeps {
 
 export interface AppOptions {
   deps: ServiceDeps;
-  config: Pick<Config, 'publicUrl' | 'dataDir'>;
+  config: Pick<Config, 'publicUrl' | 'dataDir'> & Partial<Pick<Config, 'robots'>>;
   logger?: FastifyServerOptions['logger'];
+  /** Defaults to printing mail on the terminal, for development. */
+  mailer?: Mailer;
   /** Where media files are read from when stored on local disk. */
   mediaRoot?: string;
+  /** URLs per article sitemap (default 50,000): small in tests. */
+  sitemapPageSize?: number;
 }
 
 /** The whole HTTP surface: reader site, health checks, media and theme assets. */
@@ -46,7 +58,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
   app.addHook('onClose', async () => unsubscribe());
 
   const assets = loadThemeAssets();
-  const deps: SiteDeps = { ...options.deps, config: options.config, cache, stylesheet: assets.stylesheet.path, script: assets.script.path };
+  const deps: SiteDeps = { ...options.deps, config: options.config, cache, mailer: options.mailer ?? consoleMailer(), stylesheet: assets.stylesheet.path, script: assets.script.path };
   const https = options.config.publicUrl.startsWith('https://');
 
   await app.register(fastifyHelmet, {
@@ -96,6 +108,10 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
   registerHealthRoutes(app, deps);
   await registerAdminApi(app, deps);
   await registerEditorApp(app);
+  registerFeedRoutes(app, deps);
+  registerSitemapRoutes(app, deps, { robots: options.config.robots ?? 'allow', pageSize: options.sitemapPageSize });
+  registerPreviewRoute(app, deps);
+  registerSearchRoute(app, deps);
   registerSiteRoutes(app, deps);
 
   app.setNotFoundHandler((request, reply) => notFound(request, reply, deps));

@@ -10,6 +10,8 @@ import type { DemoPublication } from '../../src/services/demo/demo-content-types
 import { seedDemo } from '../../src/services/demo/seed-demo.js';
 import type { ServiceDeps } from '../../src/services/deps.js';
 import { createContentEvents } from '../../src/services/events.js';
+import { consoleMailer } from '../../src/services/mail/mailer.js';
+import type { MailMessage } from '../../src/services/mail/mailer.js';
 import type { DialectName } from '../../src/storage/db.js';
 import { localMediaStore } from '../../src/storage/media/local-media-store.js';
 import { testPublication } from '../fixtures/publication.js';
@@ -20,6 +22,8 @@ export const TEST_BASE_URL = 'https://news.example.test';
 
 export interface TestSite {
   app: FastifyInstance;
+  /** Every mail the site sent, newest last. */
+  mail: MailMessage[];
   cache: PageCache;
   deps: ServiceDeps;
   testDb: TestDb;
@@ -42,10 +46,12 @@ export async function createTestSite(
   };
   const publication = options.publication === undefined ? testPublication : options.publication;
   if (publication) await seedDemo(deps, publication);
-  const { app, cache } = await buildApp({ deps, config: { publicUrl: options.baseUrl ?? TEST_BASE_URL, dataDir: mediaRoot }, mediaRoot });
+  const mailer = consoleMailer(() => undefined);
+  const { app, cache } = await buildApp({ deps, config: { publicUrl: options.baseUrl ?? TEST_BASE_URL, dataDir: mediaRoot }, mediaRoot, mailer });
   await app.ready();
   return {
     app,
+    mail: mailer.sent,
     cache,
     deps,
     testDb,

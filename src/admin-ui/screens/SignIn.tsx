@@ -64,6 +64,11 @@ export function SignIn({ onSignedIn }: { onSignedIn(user: User, csrfToken: strin
           {setup ? 'Create and sign in' : 'Sign in'}
         </button>
       </form>
+      {!setup && (
+        <p>
+          <a href="#/forgot">Forgot your password?</a>
+        </p>
+      )}
     </main>
   );
 }

@@ -101,6 +101,37 @@ export function StaffScreen() {
           <button type="submit">Add to staff</button>
         </form>
       </section>
+      <section aria-labelledby="invite-heading">
+        <h2 id="invite-heading">Invite by email</h2>
+        <form
+          className="inline-form"
+          onSubmit={(event) => {
+            event.preventDefault();
+            const form = event.currentTarget;
+            const data = Object.fromEntries(new FormData(form)) as Record<string, string>;
+            void run(async () => {
+              await api('POST', '/invitations', data);
+              form.reset();
+            }, `Invitation sent to ${data.email ?? ''}; the link works for seven days.`);
+          }}
+        >
+          <label className="field">
+            <span>Email</span>
+            <input name="email" type="email" required />
+          </label>
+          <label className="field">
+            <span>Role</span>
+            <select name="role">
+              {(Object.keys(ROLE_NAMES) as Role[]).map((r) => (
+                <option key={r} value={r}>
+                  {ROLE_NAMES[r]}
+                </option>
+              ))}
+            </select>
+          </label>
+          <button type="submit">Send invitation</button>
+        </form>
+      </section>
       {settings && (
         <section aria-labelledby="settings-heading">
           <h2 id="settings-heading">Publication</h2>

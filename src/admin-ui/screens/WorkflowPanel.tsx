@@ -31,6 +31,7 @@ export function WorkflowPanel({
   const [error, setError] = useState('');
   const [comparison, setComparison] = useState<Comparison | null>(null);
   const [scheduleAt, setScheduleAt] = useState('');
+  const [preview, setPreview] = useState<{ url: string; expiresAt: string } | null>(null);
 
   const reload = useCallback(async () => setHistory(await api<History>('GET', `/articles/${article.id}/history`)), [article.id]);
   useEffect(() => {
@@ -116,6 +117,21 @@ export function WorkflowPanel({
         )}
       </div>
 
+      {s !== 'published' && (
+        <div>
+          <button type="button" onClick={() => void act(async () => setPreview(await api<{ url: string; expiresAt: string }>('POST', `/articles/${article.id}/preview-link`)))}>
+            Make a preview link
+          </button>
+          {preview && (
+            <p>
+              <a href={preview.url} target="_blank" rel="noopener">
+                Preview
+              </a>{' '}
+              (anyone with the link, until {when(preview.expiresAt)}): <input readOnly value={preview.url} aria-label="Preview link" onFocus={(e) => e.target.select()} />
+            </p>
+          )}
+        </div>
+      )}
       {s === 'published' && canPublish && (
         <form
           className="correction-form"

@@ -21,6 +21,7 @@ import { articleOwnership, listArticlesForNewsroom } from '../../storage/reposit
 import { countUsers } from '../../storage/repositories/users.js';
 import type { SiteDeps } from '../app.js';
 import { SESSION_COOKIE, actorOf, sessionHook } from './auth.js';
+import { OPEN_ACCOUNT_ROUTES, registerAccountRoutes } from './account-routes.js';
 import { registerDeskRoutes } from './desk-routes.js';
 import { apiErrorHandler } from './errors.js';
 import { serializeArticle } from './serialize.js';
@@ -95,6 +96,7 @@ export async function registerAdminApi(app: FastifyInstance, deps: SiteDeps): Pr
           // Decided by the matched route's pattern, never the raw URL (which carries the query string).
           open: (request) => {
             const route = request.routeOptions.url ?? '';
+            if (request.method === 'POST' && OPEN_ACCOUNT_ROUTES.some((path) => route.endsWith(path))) return true;
             return (
               (request.method === 'POST' && (route.endsWith('/session') || route.endsWith('/setup'))) ||
               (request.method === 'GET' && route.endsWith('/setup'))
@@ -134,6 +136,7 @@ export async function registerAdminApi(app: FastifyInstance, deps: SiteDeps): Pr
       });
 
       registerDeskRoutes(api, deps);
+      registerAccountRoutes(api, deps);
 
       // Staff.
       api.get('/users', async (request) => ({ users: await listStaff(deps, actorOf(request)) }));

@@ -2,7 +2,9 @@
 import type { VNode } from 'preact';
 import { renderToString } from 'preact-render-to-string';
 import { containsNode } from '../../domain/content/body.js';
+import { feedLinks } from '../../domain/content/feeds.js';
 import { authorPath, pagedPath } from '../../domain/content/paths.js';
+import { searchPath } from '../../domain/search/search-path.js';
 import type { Chrome, PageView } from '../../services/site/view-models.js';
 import type { ThemeContext } from './context.js';
 import { Layout } from './layout.js';
@@ -12,16 +14,20 @@ import { BriefPage, BriefsPage } from './pages/briefs.js';
 import { HomePage } from './pages/home.js';
 import { ListingPage } from './pages/listing.js';
 import { MessagePage, NewsletterPage } from './pages/message.js';
+import { SearchPage } from './pages/search.js';
 import { articleJsonLd, shareImage, websiteJsonLd } from './structured-data.js';
 
 const DOCTYPE = '<!doctype html>';
 
 export interface RenderHooks {
   onUnknown?: (what: string) => void;
+  /** Keep search engines away (previews). */
+  noindex?: boolean;
 }
 
 export function renderView(ctx: ThemeContext, chrome: Chrome, view: PageView, hooks: RenderHooks = {}): string {
-  const { meta, body } = pageFor(ctx, view, hooks);
+  const { meta: pageMeta, body } = pageFor(ctx, view, hooks);
+  const meta = hooks.noindex ? { ...pageMeta, noindex: true } : pageMeta;
   return (
     DOCTYPE +
     renderToString(
@@ -92,6 +98,8 @@ function pageFor(ctx: ThemeContext, view: PageView, hooks: RenderHooks): { meta:
           ogType: view.subject.kind === 'author' ? 'profile' : 'website',
           prevPath: page.hasPrev ? pagedPath(path, page.number - 1) : undefined,
           nextPath: page.hasNext ? pagedPath(path, page.number + 1) : undefined,
+          // The river's feed is the site-wide one, already in every head.
+          feeds: view.subject.kind === 'latest' ? [] : feedLinks(path, `${view.title} — ${s.title}`),
           jsonLd:
             view.subject.kind === 'author'
               ? [
@@ -120,6 +128,7 @@ function pageFor(ctx: ThemeContext, view: PageView, hooks: RenderHooks): { meta:
           ogType: 'website',
           prevPath: view.page.hasPrev ? pagedPath('/briefs', view.page.number - 1) : undefined,
           nextPath: view.page.hasNext ? pagedPath('/briefs', view.page.number + 1) : undefined,
+          feeds: feedLinks('/briefs', `Briefs — ${s.title}`),
         },
         body: <BriefsPage ctx={ctx} view={view} />,
       };
@@ -138,5 +147,22 @@ function pageFor(ctx: ThemeContext, view: PageView, hooks: RenderHooks): { meta:
         meta: { title: 'Newsletter', description: s.newsletterPitch, canonicalPath: '/newsletter', ogType: 'website' },
         body: <NewsletterPage ctx={ctx} />,
       };
+    case 'search': {
+      const { params, results } = view;
+      const n = results?.page.number ?? 1;
+      return {
+        meta: {
+          title: params.q ? `Search: ${params.q}` : 'Search',
+          description: `Search everything ${s.title} has published.`,
+          canonicalPath: searchPath(params, n),
+          ogType: 'website',
+          // Result pages are for readers, not for search engines' indexes.
+          noindex: true,
+          prevPath: results?.page.hasPrev ? searchPath(params, n - 1) : undefined,
+          nextPath: results?.page.hasNext ? searchPath(params, n + 1) : undefined,
+        },
+        body: <SearchPage ctx={ctx} view={view} />,
+      };
+    }
   }
 }
