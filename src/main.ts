@@ -13,6 +13,7 @@ import { systemClock } from './lib/clock.js';
 import type { Clock } from './lib/clock.js';
 import { demoPublication } from './services/demo/demo-content.js';
 import { seedDemo } from './services/demo/seed-demo.js';
+import { consoleMailer, smtpMailer } from './services/mail/mailer.js';
 import type { ServiceDeps } from './services/deps.js';
 import { createContentEvents } from './services/events.js';
 import { bridgeChangesOverPostgres } from './storage/change-bridge.js';
@@ -21,6 +22,7 @@ import { createDb } from './storage/db.js';
 import type { Db } from './storage/db.js';
 import { localMediaStore } from './storage/media/local-media-store.js';
 import { migrateToLatest } from './storage/migrate.js';
+import { backfillSearchIndex } from './storage/search/search-index.js';
 
 export interface Runtime {
   deps: ServiceDeps;
@@ -32,7 +34,11 @@ export interface Runtime {
 export async function openRuntime(config: Config, options: { clock?: Clock; db?: Db; migrate?: boolean } = {}): Promise<Runtime> {
   const db = options.db ?? createDb(config);
   try {
-    if (options.migrate !== false) await migrateToLatest(db);
+    if (options.migrate !== false) {
+      await migrateToLatest(db);
+      // Pieces published before search existed (or restored from a backup) become searchable.
+      await backfillSearchIndex(db);
+    }
   } catch (error) {
     await db.destroy();
     throw error;
@@ -53,7 +59,8 @@ export interface RunningServer {
 export async function startServer(config: Config): Promise<RunningServer> {
   const runtime = await openRuntime(config);
   const logger = { level: config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'] };
-  const { app } = await buildApp({ deps: runtime.deps, config, logger, mediaRoot: path.join(config.dataDir, 'media') });
+  const mailer = config.smtpUrl ? smtpMailer(config.smtpUrl, config.mailFrom) : consoleMailer();
+  const { app } = await buildApp({ deps: runtime.deps, config, logger, mediaRoot: path.join(config.dataDir, 'media'), mailer });
   let bridge: ChangeBridge | null = null;
   let jobs: JobRunner | null = null;
   try {
@@ -80,6 +87,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
       await jobs?.stop();
       await app.close();
       await bridge?.close();
+      await mailer.close();
       await runtime.close();
     })());
   return { app, runtime, url: config.publicUrl, stop };

@@ -11,6 +11,13 @@ export interface Config {
   publicUrl: string;
   seedDemo: boolean;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** `disallow` tells every crawler to stay away: for a staging site. */
+  robots: 'allow' | 'disallow';
+  /** smtp:// or smtps:// with credentials; unset prints mail on the terminal (development). */
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  /** Believe X-Forwarded-For (and friends): only behind a proxy or CDN you run. */
+  trustProxy: boolean;
 }
 
 const booleanFlag = z
@@ -36,11 +43,26 @@ const envSchema = z.object({
     .optional(),
   MASTHEAD_DEMO: booleanFlag.default(true),
   LOG_LEVEL: z
-    .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { message: 'one of fatal, error, warn, info, debug, trace or silent' })
+    .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
+      message: 'one of fatal, error, warn, info, debug, trace or silent',
+    })
     .default('info'),
+  MASTHEAD_ROBOTS: z
+    .enum(['allow', 'disallow'], { message: 'allow or disallow (disallow keeps crawlers off a staging site)' })
+    .default('allow'),
+  MASTHEAD_SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/.+/, 'an smtp:// or smtps:// URL such as smtp://user:password@smtp.example.com:587')
+    .optional(),
+  MASTHEAD_MAIL_FROM: z
+    .string()
+    .max(320)
+    .refine((v) => !/[\r\n]/.test(v) && /@/.test(v), 'an address such as "The Review <news@example.com>", on one line')
+    .optional(),
+  MASTHEAD_TRUST_PROXY: booleanFlag.default(false),
 });
 
-const SECRET_VARIABLES = new Set(['DATABASE_URL']);
+const SECRET_VARIABLES = new Set(['DATABASE_URL', 'MASTHEAD_SMTP_URL']);
 
 /** Thrown when the environment is wrong; its message is one sentence for the operator. */
 export class ConfigError extends Error {
@@ -71,5 +93,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl,
     seedDemo: e.MASTHEAD_DEMO,
     logLevel: e.LOG_LEVEL,
+    robots: e.MASTHEAD_ROBOTS,
+    smtpUrl: e.MASTHEAD_SMTP_URL,
+    mailFrom: e.MASTHEAD_MAIL_FROM ?? `Masthead <no-reply@${new URL(publicUrl).hostname}>`,
+    trustProxy: e.MASTHEAD_TRUST_PROXY,
   };
 }

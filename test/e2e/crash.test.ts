@@ -24,6 +24,7 @@ import { findArticleById } from '../../src/storage/repositories/articles.js';
 import { listRevisions } from '../../src/storage/repositories/newsroom.js';
 import { listJobs } from '../../src/storage/repositories/jobs.js';
 import { PG_URL } from '../helpers/databases.js';
+import { REQUIRE_ALL } from '../helpers/requirements.js';
 
 const WORKER = path.resolve('test/fixtures/crash-worker.ts');
 
@@ -109,8 +110,10 @@ function runAndKill(args: string[], until: number): Promise<string> {
 }
 
 const targets: (() => Promise<Target>)[] = [sqliteTarget];
-if (PG_URL) targets.push(() => postgresTarget(PG_URL));
-else console.warn('crash test: PostgreSQL part skipped (set MASTHEAD_TEST_PG_URL to run it against a server).');
+const pgUrl = PG_URL;
+if (pgUrl) targets.push(() => postgresTarget(pgUrl));
+else if (REQUIRE_ALL) throw new Error('MASTHEAD_TEST_REQUIRE_ALL=1: the crash test needs a PostgreSQL server (MASTHEAD_TEST_PG_URL); PGlite lives in one process.');
+else console.warn(`\n${'!'.repeat(78)}\nSKIPPED: the PostgreSQL half of the crash test needs a server: set MASTHEAD_TEST_PG_URL to run it.\n${'!'.repeat(78)}\n`);
 
 describe('SIGKILL in the middle of work', () => {
   const cleanups: (() => Promise<void>)[] = [];

@@ -312,6 +312,10 @@ describe('loadConfig', () => {
       publicUrl: 'http://localhost:3000',
       seedDemo: true,
       logLevel: 'info',
+      robots: 'allow',
+      smtpUrl: undefined,
+      mailFrom: 'Masthead <no-reply@localhost>',
+      trustProxy: false,
     });
   });
 
@@ -324,6 +328,10 @@ describe('loadConfig', () => {
       MASTHEAD_URL: 'https://news.example.org',
       MASTHEAD_DEMO: 'no',
       LOG_LEVEL: 'warn',
+      MASTHEAD_ROBOTS: 'disallow',
+      MASTHEAD_SMTP_URL: 'smtps://mailer:secret@smtp.example.org:465',
+      MASTHEAD_MAIL_FROM: 'The Review <news@example.org>',
+      MASTHEAD_TRUST_PROXY: '1',
     });
     expect(config).toEqual({
       port: 8080,
@@ -333,7 +341,21 @@ describe('loadConfig', () => {
       publicUrl: 'https://news.example.org',
       seedDemo: false,
       logLevel: 'warn',
+      robots: 'disallow',
+      smtpUrl: 'smtps://mailer:secret@smtp.example.org:465',
+      mailFrom: 'The Review <news@example.org>',
+      trustProxy: true,
     });
+  });
+
+  it('never repeats an SMTP URL, which carries a password, and refuses a multi-line From', () => {
+    expect(() => loadConfig({ MASTHEAD_SMTP_URL: 'http://user:hunter2@smtp.example.org' })).toThrow(/^MASTHEAD_SMTP_URL is set, but it must be an smtp:\/\//);
+    try {
+      loadConfig({ MASTHEAD_SMTP_URL: 'http://user:hunter2@smtp.example.org' });
+    } catch (error) {
+      expect((error as Error).message).not.toContain('hunter2');
+    }
+    expect(() => loadConfig({ MASTHEAD_MAIL_FROM: 'a@example.org\r\nBcc: everyone@example.org' })).toThrow(/MASTHEAD_MAIL_FROM/);
   });
 
   it('derives the public URL from the listening address when MASTHEAD_URL is unset', () => {
