@@ -3,23 +3,13 @@
  * accessibility by axe-core in light and dark mode, reading with JavaScript
  * off, page weight, and no request to any other origin.
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
+import { seriousViolations } from '../helpers/axe.js';
 import { launchChromium } from '../helpers/browser.js';
 import { demoPages, startDemoSite } from '../helpers/demo-site.js';
 import { skipWithout } from '../helpers/requirements.js';
 import type { TestSite } from '../helpers/site.js';
-
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-interface AxeViolation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: { target: string[] }[];
-}
 
 describe.skipIf(skipWithout('chromium', 'Browser checks (axe-core, page weight, no-JS reading)'))('reader site in Chromium', () => {
   let site: TestSite;
@@ -57,18 +47,7 @@ describe.skipIf(skipWithout('chromium', 'Browser checks (axe-core, page weight, 
       ] as const) {
         const page = await context.newPage();
         await page.goto(origin + pages[name]);
-        await page.evaluate(axeSource);
-        const violations = await page.evaluate(async () => {
-          const axe = (window as unknown as { axe: { run(ctx: Document, o: object): Promise<{ violations: AxeViolation[] }> } }).axe;
-          const result = await axe.run(document, {
-            runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
-          });
-          return result.violations;
-        });
-        for (const v of violations) {
-          if (v.impact === 'serious' || v.impact === 'critical')
-            found.push(`${pages[name]}: ${v.id} (${v.impact}) ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-        }
+        found.push(...(await seriousViolations(page, pages[name])));
         await page.close();
       }
       await context.close();
