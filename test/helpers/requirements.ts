@@ -18,9 +18,19 @@ function javaWorks(): boolean {
   }
 }
 
+function xmllintWorks(): boolean {
+  try {
+    execFileSync('xmllint', ['--version'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export const tools = {
   java: { available: javaWorks(), install: 'apt-get install default-jre-headless' },
   chromium: { available: existsSync(CHROMIUM_PATH), install: 'apt-get install chromium (or set MASTHEAD_CHROMIUM to a Chromium binary)' },
+  xmllint: { available: xmllintWorks(), install: 'apt-get install libxml2-utils' },
 };
 
 /** True when the suite should be skipped; throws instead when every check is required. */

@@ -19,6 +19,7 @@ export const RESERVED_SLUGS = new Set([
   'readyz',
   'feed',
   'preview',
+  'sitemaps',
 ]);
 
 export function articlePath(a: Pick<Teaser, 'slug'> & { section: { slug: string } }): string {
