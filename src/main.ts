@@ -14,6 +14,7 @@ import type { Clock } from './lib/clock.js';
 import { demoPublication } from './services/demo/demo-content.js';
 import { seedDemo } from './services/demo/seed-demo.js';
 import { consoleMailer, smtpMailer } from './services/mail/mailer.js';
+import { armWeeklyCompose } from './services/newsletter/schedule-issue.js';
 import type { ServiceDeps } from './services/deps.js';
 import { createContentEvents } from './services/events.js';
 import { bridgeChangesOverPostgres } from './storage/change-bridge.js';
@@ -59,7 +60,8 @@ export interface RunningServer {
 export async function startServer(config: Config): Promise<RunningServer> {
   const runtime = await openRuntime(config);
   const logger = { level: config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'] };
-  const mailer = config.smtpUrl ? smtpMailer(config.smtpUrl, config.mailFrom) : consoleMailer();
+  // Pooled: the newsletter sends through it too (sign-in links just share the open connections).
+  const mailer = config.smtpUrl ? smtpMailer(config.smtpUrl, config.mailFrom, { maxConnections: 5 }) : consoleMailer();
   const { app } = await buildApp({ deps: runtime.deps, config, logger, mediaRoot: path.join(config.dataDir, 'media'), mailer });
   let bridge: ChangeBridge | null = null;
   let jobs: JobRunner | null = null;
@@ -73,7 +75,13 @@ export async function startServer(config: Config): Promise<RunningServer> {
     }
     await app.listen({ port: config.port, host: config.host });
     // Scheduled pieces whose time passed while we were down publish now, with their scheduled time.
-    jobs = createJobRunner({ db: runtime.deps.db, clock: runtime.deps.clock, handlers: jobHandlers(runtime.deps), log: app.log });
+    jobs = createJobRunner({
+      db: runtime.deps.db,
+      clock: runtime.deps.clock,
+      handlers: jobHandlers(runtime.deps, { ...runtime.deps, mailer, config }),
+      log: app.log,
+    });
+    await armWeeklyCompose({ ...runtime.deps, config });
     jobs.start();
   } catch (error) {
     await bridge?.close();

@@ -3,6 +3,7 @@ import type { Correction, CorrectionKind } from '../../domain/content/article.js
 import { MastheadError } from '../../errors.js';
 import { newId } from '../../lib/ids.js';
 import { findArticleById, insertCorrection, updateArticleRow } from '../../storage/repositories/articles.js';
+import { indexArticle } from '../../storage/search/search-index.js';
 import type { ServiceDeps } from '../deps.js';
 import { instantOrThrow } from './instants.js';
 import { keys } from '../events.js';
@@ -23,6 +24,7 @@ export async function addCorrection(
     if (!article) throw new MastheadError('NOT_FOUND');
     await insertCorrection(trx, article.id, correction);
     await updateArticleRow(trx, article.id, { updated_at: correction.issuedAt, modified_at: deps.clock().toISOString() }, article.version);
+    await indexArticle(trx, article.id);
   });
   deps.events.changed([keys.article(input.articleId)]);
   return correction;

@@ -6,6 +6,7 @@ import { MastheadError } from '../../errors.js';
 import { newId } from '../../lib/ids.js';
 import { isSlug, slugify } from '../../lib/slug.js';
 import { insertArticle, isSlugTaken } from '../../storage/repositories/articles.js';
+import { indexArticle } from '../../storage/search/search-index.js';
 import type { ServiceDeps } from '../deps.js';
 import { keys } from '../events.js';
 import { instantOrThrow } from './instants.js';
@@ -70,6 +71,7 @@ export async function createArticle(deps: ServiceDeps, input: ArticleInput): Pro
       authorIds: input.authorIds ?? [],
       relatedIds: input.relatedIds ?? [],
     });
+    await indexArticle(trx, id);
   });
   if (status === 'published') deps.events.changed([keys.article(id), keys.articleLists]);
   return { id, slug };

@@ -6,6 +6,7 @@ import { insertBrief } from '../../storage/repositories/briefs.js';
 import type { ServiceDeps } from '../deps.js';
 import { instantOrThrow } from './instants.js';
 import { keys } from '../events.js';
+import { announce } from '../distribution/webhooks.js';
 
 export interface BriefInput {
   slug?: string;
@@ -42,6 +43,12 @@ export async function createBrief(deps: ServiceDeps, input: BriefInput): Promise
     publishedAt: status === 'published' ? (input.publishedAt ? instantOrThrow(input.publishedAt, 'publishedAt') : now) : null,
     createdAt: now,
   });
-  if (status === 'published') deps.events.changed([keys.brief(id), keys.briefLists]);
+  if (status === 'published') {
+    // With the caller's transaction, the webhook jobs commit (or vanish) with the brief.
+    await announce(deps, 'brief.published', {
+      brief: { id, slug, headline: input.headline.trim(), sourceUrl, sectionId: input.sectionId ?? null },
+    });
+    deps.events.changed([keys.brief(id), keys.briefLists]);
+  }
   return { id, slug };
 }

@@ -12,6 +12,7 @@ import {
   retireSlug,
   updateArticleRow,
 } from '../../storage/repositories/articles.js';
+import { indexArticle } from '../../storage/search/search-index.js';
 import type { ServiceDeps } from '../deps.js';
 import { keys } from '../events.js';
 import type { ArticleInput } from './create-article.js';
@@ -94,6 +95,8 @@ export async function updateArticle(
         relatedIds: changes.relatedIds ?? current.pinnedRelatedIds,
       });
     }
+    // Published, edited, unpublished: the search index follows in the same transaction.
+    await indexArticle(trx, id);
     listsChanged =
       wasPublic !== isNowPublic ||
       ['sectionId', 'typeId', 'topicIds', 'authorIds', 'relatedIds', 'publishedAt', 'status'].some((k) => k in changes);

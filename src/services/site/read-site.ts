@@ -149,7 +149,7 @@ export async function readListing(deps: ReadDeps, kind: ListingKind, slug: strin
   };
 }
 
-async function resolveSubject(
+export async function resolveSubject(
   deps: ReadDeps,
   kind: ListingKind,
   slug: string,

@@ -1,4 +1,5 @@
 import type { ComponentChildren, VNode } from 'preact';
+import { feedLinks } from '../../domain/content/feeds.js';
 import { DEFAULT_SETTINGS } from '../../domain/content/model.js';
 import type { Section } from '../../domain/content/model.js';
 import { sectionPath } from '../../domain/content/paths.js';
@@ -22,6 +23,8 @@ export interface PageMeta {
   /** Same-origin scripts this page is enhanced by; most pages have none. */
   scripts?: string[];
   article?: { publishedTime: string; modifiedTime: string | null; section: string; tags: string[] };
+  /** The page's own feeds (a listing's), announced after the site-wide ones. */
+  feeds?: { path: string; type: string; title: string }[];
 }
 
 /** The publication's own colours, when it has chosen some, as a tiny immutable stylesheet named by them. */
@@ -51,6 +54,9 @@ export function Layout(props: {
         <title>{fullTitle}</title>
         <meta name="description" content={meta.description} />
         <link rel="canonical" href={canonical} />
+        {[...feedLinks('/', s.title), ...(meta.feeds ?? [])].map((feed) => (
+          <link rel="alternate" type={feed.type} title={feed.title} href={absolute(ctx, feed.path)} key={feed.path} />
+        ))}
         {meta.prevPath && <link rel="prev" href={absolute(ctx, meta.prevPath)} />}
         {meta.nextPath && <link rel="next" href={absolute(ctx, meta.nextPath)} />}
         {meta.noindex && <meta name="robots" content="noindex" />}
@@ -95,7 +101,7 @@ export function Layout(props: {
         <SiteHeader ctx={ctx} sections={props.sections} />
         <main id="main" tabindex={-1}>
           {props.children}
-          {props.newsletterBox !== false && <NewsletterBox settings={s} />}
+          {props.newsletterBox !== false && <NewsletterBox settings={s} source={ctx.path} />}
         </main>
         <SiteFooter ctx={ctx} sections={props.sections} />
       </body>
@@ -121,6 +127,13 @@ function SiteHeader({ ctx, sections }: { ctx: ThemeContext; sections: readonly S
           </a>
         </p>
         <p class="tagline">{s.tagline}</p>
+        <form class="site-search" method="get" action="/search" role="search" aria-label="Site">
+          <label for="site-search-q" class="visually-hidden">
+            Search {s.title}
+          </label>
+          <input type="search" id="site-search-q" name="q" placeholder="Search" maxLength={200} />
+          <button type="submit">Search</button>
+        </form>
         <a class="subscribe-link" href="/newsletter">
           Subscribe
         </a>

@@ -2,7 +2,15 @@ import type { VNode } from 'preact';
 import type { SiteSettings } from '../../../domain/content/model.js';
 
 /** "Subscribe to our weekly round-up": a plain form that works without JavaScript. */
-export function NewsletterBox({ settings, id = 'newsletter-box' }: { settings: SiteSettings; id?: string }): VNode {
+export function NewsletterBox({
+  settings,
+  id = 'newsletter-box',
+  source,
+}: {
+  settings: SiteSettings;
+  id?: string;
+  source?: string;
+}): VNode {
   return (
     <section class="newsletter-box" aria-labelledby={`${id}-heading`}>
       <h2 id={`${id}-heading`}>Subscribe to our weekly round-up</h2>
@@ -12,6 +20,12 @@ export function NewsletterBox({ settings, id = 'newsletter-box' }: { settings: S
         <div class="newsletter-row">
           <input id={`${id}-email`} type="email" name="email" autocomplete="email" required placeholder="you@example.com" />
           <button type="submit">Subscribe</button>
+        </div>
+        {/* Consent is recorded with the page it was given on; the hidden field below is a honeypot for bots. */}
+        {source && <input type="hidden" name="source" value={source} />}
+        <div class="visually-hidden" aria-hidden="true">
+          <label for={`${id}-website`}>Leave this field empty</label>
+          <input id={`${id}-website`} type="text" name="website" tabindex={-1} autocomplete="off" />
         </div>
         <p class="fine-print">One email a week. Unsubscribe with one click.</p>
       </form>

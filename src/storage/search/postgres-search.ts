@@ -1,0 +1,188 @@
+/**
+ * Search on PostgreSQL. Two tsvectors per piece (see migration 0003): `terms`
+ * (every word with positions, under a GIN index) decides what matches;
+ * `summary` (headline A, kicker and dek B, bylines and topics C, the body's
+ * opening D) ranks it with ts_rank_cd, cheaply, from the row itself.
+ * Snippets come from ts_headline. The query is built from the parsed terms
+ * with plainto_tsquery / phraseto_tsquery (any text is safe there) and, for
+ * prefixes, to_tsquery of a quoted lexeme made only of letters and digits.
+ *
+ * The newest matches are gathered a slice of time at a time (this month,
+ * the last, then 2, 4, 8, 16 and 32 months further back, then the rest),
+ * each slice's month lexemes ANDed into the query, so the GIN index itself
+ * skips older pieces and a word found in half the archive costs about what
+ * a rare one does. Section, type and author filters are lexemes too.
+ */
+import { sql } from 'kysely';
+import type { RawBuilder } from 'kysely';
+import type { SearchQuery, SearchTerm } from '../../domain/search/query.js';
+import { MATCH_END, MATCH_START } from '../../domain/search/snippet.js';
+import type { Db } from '../db.js';
+import { RANK_WINDOW } from './search-types.js';
+import type { EngineResults, EngineSearch, SearchDocument, SearchEngine } from './search-types.js';
+import { facetHash, facetsOf, requestedFacets } from './facets.js';
+import type { FacetKind } from './facets.js';
+
+/** English stemming and stop words, like porter on SQLite. */
+const CONFIG = sql.lit('english');
+/** ts_rank_cd weights for D, C, B, A: a headline word counts twenty times a body word. */
+const WEIGHTS = sql.lit('{0.05, 0.2, 0.4, 1.0}');
+const BODY_HEADLINE = `StartSel="${MATCH_START}", StopSel="${MATCH_END}", MaxWords=32, MinWords=16, ShortWord=3, MaxFragments=2, FragmentDelimiter=" … "`;
+const DEK_HEADLINE = `StartSel="${MATCH_START}", StopSel="${MATCH_END}", HighlightAll=true`;
+/**
+ * PostgreSQL's parser reads "<harbour>" as an HTML tag: to_tsvector would not
+ * index the word and ts_headline would drop it. Text goes in with "<" swapped
+ * for a reserved character (a blank to the parser) and comes back restored.
+ */
+const LESS_THAN = '\uE002';
+const toIndex = (text: string): string => text.replaceAll('<', LESS_THAN);
+const fromIndex = (text: string | null): string => (text ?? '').replaceAll(LESS_THAN, '<');
+
+function tsTerm(term: SearchTerm): RawBuilder<unknown> {
+  if (term.kind === 'phrase') return sql`phraseto_tsquery(${CONFIG}, ${term.words.join(' ')})`;
+  // The parser keeps only letters, digits and marks in a word: inside quotes it is one lexeme.
+  if (term.kind === 'prefix') return sql`to_tsquery(${CONFIG}, ${`'${term.text.replaceAll("'", '')}':*`})`;
+  return sql`plainto_tsquery(${CONFIG}, ${term.text})`;
+}
+
+export function tsQuery(query: SearchQuery): RawBuilder<unknown> {
+  const parts = [...query.terms.map(tsTerm), ...query.excluded.map((t) => sql`!!${tsTerm(t)}`)];
+  return sql`(${sql.join(parts, sql` && `)})`;
+}
+
+/** The body's opening, which counts for ranking (all of it counts for matching). */
+const SUMMARY_BODY_CHARS = 600;
+
+const pad = (n: number): string => String(n).padStart(2, '0');
+const monthLexeme = (ms: number): string => {
+  const d = new Date(ms);
+  return `~m${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}`;
+};
+/** "~" can come from no query a reader types: only the search itself asks for these. */
+const facetLexeme = (kind: FacetKind, id: string): string => `~${facetHash(kind, id)}`;
+
+async function write(db: Db, documents: readonly SearchDocument[]): Promise<void> {
+  for (let i = 0; i < documents.length; i += 200) {
+    const batch = documents.slice(i, i + 200);
+    await sql`
+      insert into article_search (article_id, section_id, type_id, published_at, dek, body, summary, terms)
+      values ${sql.join(
+        batch.map((d) => {
+          const time = Date.parse(d.publishedAt);
+          const fields = sql`
+            setweight(to_tsvector(${CONFIG}, ${toIndex(d.headline)}), 'A') ||
+            setweight(to_tsvector(${CONFIG}, ${toIndex(`${d.kicker}\n${d.dek}`)}), 'B') ||
+            setweight(to_tsvector(${CONFIG}, ${toIndex(`${d.bylines}\n${d.topics}`)}), 'C')`;
+          return sql`(${d.articleId}, ${d.sectionId}, ${d.typeId}, ${d.publishedAt}, ${toIndex(d.dek)}, ${toIndex(d.body)},
+            ${fields} || setweight(to_tsvector(${CONFIG}, ${toIndex(d.body.slice(0, SUMMARY_BODY_CHARS))}), 'D'),
+            ${fields} || setweight(to_tsvector(${CONFIG}, ${toIndex(d.body)}), 'D')
+              || ${[monthLexeme(time), ...facetsOf(d).map((f) => facetLexeme(f.kind, f.id))].join(' ')}::tsvector)`;
+        }),
+      )}
+      on conflict (article_id) do update set
+        section_id = excluded.section_id, type_id = excluded.type_id, published_at = excluded.published_at,
+        dek = excluded.dek, body = excluded.body, summary = excluded.summary, terms = excluded.terms`.execute(db);
+  }
+}
+
+const iso = (ms: number): string => new Date(ms).toISOString();
+
+interface Slice {
+  /** Inclusive, ms; -Infinity for "from the beginning". */
+  from: number;
+  /** Exclusive, ms. */
+  until: number;
+  /** Month lexemes covering the slice; null for "any time" (the times are checked exactly either way). */
+  lexemes: string[] | null;
+}
+
+/** Where slices begin, in months back from the current one: this month, the last, then doubling. */
+const SLICE_MONTHS = [0, 1, 2, 4, 8, 16, 32, 64];
+
+/** Newest first (UTC months): enough for a common word in the first slices, and few slices for a rare one. */
+function slices(toMs: number): Slice[] {
+  const to = new Date(toMs);
+  const monthStart = (back: number): number => Date.UTC(to.getUTCFullYear(), to.getUTCMonth() - back, 1);
+  const out: Slice[] = [];
+  for (let k = 0; k + 1 < SLICE_MONTHS.length; k++) {
+    const newest = SLICE_MONTHS[k]!;
+    const oldest = SLICE_MONTHS[k + 1]! - 1;
+    out.push({
+      from: monthStart(oldest),
+      until: newest === 0 ? toMs + 1 : monthStart(newest - 1),
+      lexemes: Array.from({ length: oldest - newest + 1 }, (_, i) => monthLexeme(monthStart(newest + i))),
+    });
+  }
+  out.push({ from: Number.NEGATIVE_INFINITY, until: monthStart(SLICE_MONTHS.at(-1)! - 1), lexemes: null });
+  return out;
+}
+
+/**
+ * Runs `work` with the planner kept to the GIN index and to one process. It
+ * does not count the cost of reading each row's terms out of TOAST, so on a
+ * small table, or for a common word, it would rather test every row (tens of
+ * milliseconds) than read the index (one); and a parallel worker costs more
+ * to start than these queries take. Inside a caller's transaction its
+ * settings are left alone.
+ */
+async function withGinPlans<T>(db: Db, work: (trx: Db) => Promise<T>): Promise<T> {
+  if (db.isTransaction) return work(db);
+  return db.transaction().execute(async (trx) => {
+    await sql`select set_config('enable_seqscan', 'off', true), set_config('max_parallel_workers_per_gather', '0', true)`.execute(trx);
+    return work(trx);
+  });
+}
+
+/**
+ * The newest RANK_WINDOW + 1 matches that pass the filters: the slices in
+ * order, newest first, each with its own limit. PostgreSQL runs the parts of
+ * a UNION ALL one after the other and stops when the outer limit is met, so
+ * older slices are never read when newer ones suffice.
+ */
+function windowQuery(request: EngineSearch, query: RawBuilder<unknown>): RawBuilder<unknown> {
+  const parts = slices(request.toMs).flatMap((slice) => {
+    const from = Math.max(slice.from, request.fromMs ?? Number.NEGATIVE_INFINITY);
+    if (from >= slice.until) return [];
+    const match = slice.lexemes ? sql`(${query} && ${slice.lexemes.map((l) => `'${l}'`).join(' | ')}::tsquery)` : query;
+    // Filters are lexemes too (facets.ts): the index intersects them with the words.
+    const facets = requestedFacets(request).map((f) => `'${facetLexeme(f.kind, f.id)}'`);
+    const filtered = facets.length > 0 ? sql`(${match} && ${facets.join(' & ')}::tsquery)` : match;
+    return [
+      sql`(select s.article_id, s.published_at, s.summary from article_search s
+        where s.terms @@ ${filtered} and s.published_at < ${iso(slice.until)}
+          ${Number.isFinite(from) ? sql`and s.published_at >= ${iso(from)}` : sql``}
+        order by s.published_at desc, s.article_id desc
+        limit ${RANK_WINDOW + 1})`,
+    ];
+  });
+  return sql`select * from (${sql.join(parts, sql` union all `)}) slices limit ${RANK_WINDOW + 1}`;
+}
+
+async function search(db: Db, request: EngineSearch): Promise<EngineResults> {
+  if (request.fromMs !== undefined && request.toMs < request.fromMs) return { hits: [], matched: 0 };
+  const query = tsQuery(request.query);
+  const rows = await withGinPlans(db, async (trx) => {
+    const result = await sql<{ matched: number; id: string | null; rank: number | null; body: string | null; dek: string | null }>`
+      with found as materialized (${windowQuery(request, query)}),
+      page as (
+        select w.article_id, w.published_at, ts_rank_cd(${WEIGHTS}, w.summary, ${query}) as rank
+        from (select * from found limit ${RANK_WINDOW}) w
+        order by rank desc, w.published_at desc, w.article_id
+        limit ${request.limit} offset ${request.offset}
+      )
+      select c.matched, page.article_id as id, page.rank,
+        ts_headline(${CONFIG}, s.body, ${query}, ${BODY_HEADLINE}) as body,
+        ts_headline(${CONFIG}, s.dek, ${query}, ${DEK_HEADLINE}) as dek
+      from (select count(*) as matched from found) c
+      left join page on true
+      left join article_search s on s.article_id = page.article_id
+      order by page.rank desc nulls last, page.published_at desc, page.article_id`.execute(trx);
+    return result.rows;
+  });
+  return {
+    hits: rows.flatMap((r) => (r.id === null ? [] : [{ id: r.id, rank: Number(r.rank), body: fromIndex(r.body), dek: fromIndex(r.dek) }])),
+    matched: Number(rows[0]?.matched ?? 0),
+  };
+}
+
+export const postgresSearch: SearchEngine = { write, search };
