@@ -28,7 +28,13 @@ export const ERRORS = {
   BAD_REQUEST: { status: 400, message: 'The request could not be read: {detail}' },
   RATE_LIMITED: { status: 429, message: 'Too many requests. Wait a minute and try again.' },
   TOO_LARGE: { status: 413, message: 'The request is too large.' },
+  MAIL_FAILED: { status: 503, message: 'We could not send the mail just now. Please try again in a few minutes.' },
   INTERNAL: { status: 500, message: 'Something went wrong on our side. It has been logged.' },
+  API_KEY_MISSING: { status: 401, message: 'The Content API needs a key: send it as ?key= or an Authorization: Bearer header.' },
+  API_KEY_INVALID: { status: 401, message: 'This Content API key is not valid or has been revoked.' },
+  BAD_CURSOR: { status: 400, message: 'The cursor is not one this API gave out. Start again from the first page.' },
+  WEBHOOK_TARGET_REFUSED: { status: 400, message: 'This webhook URL is refused: {reason}.' },
+  ISSUE_NOT_EDITABLE: { status: 409, message: 'This issue is {status}: it can no longer be changed or sent again.' },
 } as const;
 
 export type ErrorCode = keyof typeof ERRORS;

@@ -4,6 +4,7 @@ import { Command, Option } from 'commander';
 import { ROLES, ROLE_NAMES } from '../domain/newsroom/roles.js';
 import type { Role } from '../domain/newsroom/roles.js';
 import { createUser } from '../services/auth/accounts.js';
+import { registerNewsletterCommands } from './newsletter.js';
 import { readPassword } from './read-password.js';
 import { ConfigError, loadConfig } from '../config/config.js';
 import { MastheadError } from '../errors.js';
@@ -104,5 +105,7 @@ user
       }
     }),
   );
+
+registerNewsletterCommands(program, run);
 
 await program.parseAsync(process.argv);

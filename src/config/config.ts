@@ -18,6 +18,10 @@ export interface Config {
   mailFrom: string;
   /** Believe X-Forwarded-For (and friends): only behind a proxy or CDN you run. */
   trustProxy: boolean;
+  /** Webhook targets on loopback, private or link-local addresses are refused unless this is set (no SSRF). */
+  webhooksAllowPrivate: boolean;
+  /** Origins allowed to call the Content API from a browser (CORS); none by default. */
+  apiCorsOrigins: string[];
 }
 
 const booleanFlag = z
@@ -60,6 +64,20 @@ const envSchema = z.object({
     .refine((v) => !/[\r\n]/.test(v) && /@/.test(v), 'an address such as "The Review <news@example.com>", on one line')
     .optional(),
   MASTHEAD_TRUST_PROXY: booleanFlag.default(false),
+  MASTHEAD_WEBHOOKS_ALLOW_PRIVATE: booleanFlag.default(false),
+  MASTHEAD_API_CORS_ORIGINS: z
+    .string()
+    .default('')
+    .transform((v) =>
+      v
+        .split(',')
+        .map((o) => o.trim())
+        .filter(Boolean),
+    )
+    .refine(
+      (list) => list.every((o) => o === '*' || /^https?:\/\/[^/\s]+$/.test(o)),
+      'comma-separated origins such as https://app.example.com (no paths), or *',
+    ),
 });
 
 const SECRET_VARIABLES = new Set(['DATABASE_URL', 'MASTHEAD_SMTP_URL']);
@@ -97,5 +115,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpUrl: e.MASTHEAD_SMTP_URL,
     mailFrom: e.MASTHEAD_MAIL_FROM ?? `Masthead <no-reply@${new URL(publicUrl).hostname}>`,
     trustProxy: e.MASTHEAD_TRUST_PROXY,
+    webhooksAllowPrivate: e.MASTHEAD_WEBHOOKS_ALLOW_PRIVATE,
+    apiCorsOrigins: e.MASTHEAD_API_CORS_ORIGINS,
   };
 }

@@ -13,11 +13,14 @@ import type { ServiceDeps } from '../services/deps.js';
 import { PageCache } from './middleware/page-cache.js';
 import { registerEditorApp } from './admin/editor-app.js';
 import { registerAdminApi } from './admin/routes.js';
+import { registerContentApi } from './api/routes.js';
 import { registerHealthRoutes } from './health.js';
 import { registerFeedRoutes } from './site/feeds/routes.js';
 import { registerSitemapRoutes } from './site/sitemaps/routes.js';
 import { registerPreviewRoute } from './site/preview.js';
 import { registerSearchRoute } from './site/search.js';
+import { registerNewsletterArchiveRoutes } from './site/newsletter-archive.js';
+import { registerNewsletterRoutes } from './site/newsletter.js';
 import { notFound, registerSiteRoutes, sendMessage } from './site/routes.js';
 import { loadThemeAssets } from './site/theme-assets.js';
 import type { StaticAsset } from './site/theme-assets.js';
@@ -34,7 +37,9 @@ export interface SiteDeps extends ServiceDeps {
 
 export interface AppOptions {
   deps: ServiceDeps;
-  config: Pick<Config, 'publicUrl' | 'dataDir'> & Partial<Pick<Config, 'robots'>>;
+  config: Pick<Config, 'publicUrl' | 'dataDir'> & Partial<Pick<Config, 'robots' | 'trustProxy' | 'apiCorsOrigins'>>;
+  /** Requests per minute per Content API key (default 600): small in tests. */
+  contentApiRateLimit?: number;
   logger?: FastifyServerOptions['logger'];
   /** Defaults to printing mail on the terminal, for development. */
   mailer?: Mailer;
@@ -48,7 +53,8 @@ export interface AppOptions {
 export async function buildApp(options: AppOptions): Promise<{ app: FastifyInstance; cache: PageCache }> {
   const app = Fastify({
     logger: options.logger ?? false,
-    trustProxy: true,
+    // Only behind a proxy we run may X-Forwarded-For name the client (sign-in rate limits key on it).
+    trustProxy: options.config.trustProxy ?? false,
     bodyLimit: 1024 * 1024,
     // Slugs and ids are short; anything longer is not ours.
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
@@ -58,7 +64,14 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
   app.addHook('onClose', async () => unsubscribe());
 
   const assets = loadThemeAssets();
-  const deps: SiteDeps = { ...options.deps, config: options.config, cache, mailer: options.mailer ?? consoleMailer(), stylesheet: assets.stylesheet.path, script: assets.script.path };
+  const deps: SiteDeps = {
+    ...options.deps,
+    config: options.config,
+    cache,
+    mailer: options.mailer ?? consoleMailer(),
+    stylesheet: assets.stylesheet.path,
+    script: assets.script.path,
+  };
   const https = options.config.publicUrl.startsWith('https://');
 
   await app.register(fastifyHelmet, {
@@ -108,10 +121,13 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
   registerHealthRoutes(app, deps);
   await registerAdminApi(app, deps);
   await registerEditorApp(app);
+  await registerContentApi(app, deps, { corsOrigins: options.config.apiCorsOrigins ?? [], rateLimit: options.contentApiRateLimit ?? 600 });
   registerFeedRoutes(app, deps);
   registerSitemapRoutes(app, deps, { robots: options.config.robots ?? 'allow', pageSize: options.sitemapPageSize });
   registerPreviewRoute(app, deps);
   registerSearchRoute(app, deps);
+  await registerNewsletterRoutes(app, deps);
+  registerNewsletterArchiveRoutes(app, deps);
   registerSiteRoutes(app, deps);
 
   app.setNotFoundHandler((request, reply) => notFound(request, reply, deps));

@@ -11,6 +11,8 @@ export const keys = {
   topic: (id: string) => `topic:${id}`,
   author: (id: string) => `author:${id}`,
   type: (id: string) => `type:${id}`,
+  /** Any article at all (sitemaps list them all): dropped with every `article:{id}`. */
+  anyArticle: 'article:*',
   /** Any list or ranking of articles: home, river, listings, related teasers. */
   articleLists: 'articles',
   briefLists: 'briefs',

@@ -216,6 +216,82 @@ export interface JobTable {
   created_at: string;
 }
 
+export interface SubscriberTable {
+  id: string;
+  email: string;
+  status: string;
+  consent_at: string;
+  consent_source: string;
+  consent_text: string;
+  confirmed_at: string | null;
+  unsubscribed_at: string | null;
+  bounced_at: string | null;
+  bounce_reason: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface NewsletterIssueTable {
+  id: string;
+  slug: string;
+  subject: string;
+  intro: string;
+  /** JSON: the ordered items of the issue */
+  items: string;
+  status: string;
+  window_start: string;
+  window_end: string;
+  scheduled_at: string | null;
+  sent_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface NewsletterDeliveryTable {
+  issue_id: string;
+  subscriber_id: string;
+  status: string;
+  attempts: number;
+  next_attempt_at: string | null;
+  last_error: string | null;
+  message_id: string | null;
+  sent_at: string | null;
+}
+
+export interface ContentApiKeyTable {
+  id: string;
+  name: string;
+  key_hash: string;
+  key_prefix: string;
+  created_by: string | null;
+  created_at: string;
+  revoked_at: string | null;
+}
+
+export interface WebhookTable {
+  id: string;
+  url: string;
+  /** JSON: the event names this hook receives */
+  events: string;
+  secret: string;
+  description: string;
+  created_by: string | null;
+  created_at: string;
+}
+
+export interface WebhookDeliveryTable {
+  id: string;
+  webhook_id: string;
+  event: string;
+  job_id: string | null;
+  attempt: number;
+  status: number | null;
+  error: string | null;
+  response_snippet: string;
+  duration_ms: number;
+  at: string;
+}
+
 export interface Database {
   settings: SettingTable;
   sections: SectionTable;
@@ -237,4 +313,10 @@ export interface Database {
   article_comments: ArticleCommentTable;
   article_events: ArticleEventTable;
   jobs: JobTable;
+  subscribers: SubscriberTable;
+  newsletter_issues: NewsletterIssueTable;
+  newsletter_deliveries: NewsletterDeliveryTable;
+  content_api_keys: ContentApiKeyTable;
+  webhooks: WebhookTable;
+  webhook_deliveries: WebhookDeliveryTable;
 }

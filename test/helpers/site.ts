@@ -11,7 +11,7 @@ import { seedDemo } from '../../src/services/demo/seed-demo.js';
 import type { ServiceDeps } from '../../src/services/deps.js';
 import { createContentEvents } from '../../src/services/events.js';
 import { consoleMailer } from '../../src/services/mail/mailer.js';
-import type { MailMessage } from '../../src/services/mail/mailer.js';
+import type { MailMessage, Mailer } from '../../src/services/mail/mailer.js';
 import type { DialectName } from '../../src/storage/db.js';
 import { localMediaStore } from '../../src/storage/media/local-media-store.js';
 import { testPublication } from '../fixtures/publication.js';
@@ -34,7 +34,7 @@ export interface TestSite {
 /** A complete site on a fresh database of the given dialect, seeded with a publication. */
 export async function createTestSite(
   dialect: DialectName,
-  options: { publication?: DemoPublication | null; clock?: Clock; baseUrl?: string } = {},
+  options: { publication?: DemoPublication | null; clock?: Clock; baseUrl?: string; mailer?: Mailer } = {},
 ): Promise<TestSite> {
   const testDb = await createTestDb(dialect);
   const mediaRoot = await mkdtemp(path.join(tmpdir(), 'masthead-media-'));
@@ -47,7 +47,12 @@ export async function createTestSite(
   const publication = options.publication === undefined ? testPublication : options.publication;
   if (publication) await seedDemo(deps, publication);
   const mailer = consoleMailer(() => undefined);
-  const { app, cache } = await buildApp({ deps, config: { publicUrl: options.baseUrl ?? TEST_BASE_URL, dataDir: mediaRoot }, mediaRoot, mailer });
+  const { app, cache } = await buildApp({
+    deps,
+    config: { publicUrl: options.baseUrl ?? TEST_BASE_URL, dataDir: mediaRoot },
+    mediaRoot,
+    mailer: options.mailer ?? mailer,
+  });
   await app.ready();
   return {
     app,

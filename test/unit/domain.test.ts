@@ -316,6 +316,8 @@ describe('loadConfig', () => {
       smtpUrl: undefined,
       mailFrom: 'Masthead <no-reply@localhost>',
       trustProxy: false,
+      webhooksAllowPrivate: false,
+      apiCorsOrigins: [],
     });
   });
 
@@ -332,6 +334,8 @@ describe('loadConfig', () => {
       MASTHEAD_SMTP_URL: 'smtps://mailer:secret@smtp.example.org:465',
       MASTHEAD_MAIL_FROM: 'The Review <news@example.org>',
       MASTHEAD_TRUST_PROXY: '1',
+      MASTHEAD_WEBHOOKS_ALLOW_PRIVATE: '1',
+      MASTHEAD_API_CORS_ORIGINS: 'https://app.example.org, https://partner.example',
     });
     expect(config).toEqual({
       port: 8080,
@@ -345,7 +349,10 @@ describe('loadConfig', () => {
       smtpUrl: 'smtps://mailer:secret@smtp.example.org:465',
       mailFrom: 'The Review <news@example.org>',
       trustProxy: true,
+      webhooksAllowPrivate: true,
+      apiCorsOrigins: ['https://app.example.org', 'https://partner.example'],
     });
+    expect(() => loadConfig({ MASTHEAD_API_CORS_ORIGINS: 'https://app.example.org/path' })).toThrow(/^MASTHEAD_API_CORS_ORIGINS/);
   });
 
   it('never repeats an SMTP URL, which carries a password, and refuses a multi-line From', () => {

@@ -146,6 +146,9 @@ export interface SiteSettings {
   newsletterPitch: string;
   /** Feeds carry each article whole, or only its dek and a link. */
   feedContent: FeedContentMode;
+  /** When the weekly round-up is assembled and sent, in `timeZone`. */
+  newsletterDay: 'sunday' | 'monday' | 'tuesday' | 'wednesday' | 'thursday' | 'friday' | 'saturday';
+  newsletterHour: number;
 }
 
 export const DEFAULT_SETTINGS: SiteSettings = {
@@ -160,4 +163,6 @@ export const DEFAULT_SETTINGS: SiteSettings = {
   social: [],
   newsletterPitch: 'Subscribe to our weekly round-up: the week’s best reporting and analysis, every Friday.',
   feedContent: 'full',
+  newsletterDay: 'friday',
+  newsletterHour: 7,
 };

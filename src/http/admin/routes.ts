@@ -23,6 +23,10 @@ import type { SiteDeps } from '../app.js';
 import { SESSION_COOKIE, actorOf, sessionHook } from './auth.js';
 import { OPEN_ACCOUNT_ROUTES, registerAccountRoutes } from './account-routes.js';
 import { registerDeskRoutes } from './desk-routes.js';
+import { registerSubscriberRoutes } from './subscriber-routes.js';
+import { registerContentKeyRoutes } from './content-key-routes.js';
+import { registerWebhookRoutes } from './webhook-routes.js';
+import { registerNewsletterRoutes } from './newsletter-routes.js';
 import { apiErrorHandler } from './errors.js';
 import { serializeArticle } from './serialize.js';
 
@@ -137,6 +141,9 @@ export async function registerAdminApi(app: FastifyInstance, deps: SiteDeps): Pr
 
       registerDeskRoutes(api, deps);
       registerAccountRoutes(api, deps);
+      registerContentKeyRoutes(api, deps);
+      registerWebhookRoutes(api, deps);
+      registerNewsletterRoutes(api, deps);
 
       // Staff.
       api.get('/users', async (request) => ({ users: await listStaff(deps, actorOf(request)) }));
@@ -175,6 +182,8 @@ export async function registerAdminApi(app: FastifyInstance, deps: SiteDeps): Pr
         const image = await storeImage(deps, { bytes, ...meta });
         return reply.code(201).send({ image: { ...image, url: deps.media.url(image.storageKey) } });
       });
+
+      await registerSubscriberRoutes(api, deps);
 
       // Articles.
       api.get('/articles', async (request) => {

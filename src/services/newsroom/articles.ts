@@ -24,6 +24,7 @@ import { createArticle } from '../content/create-article.js';
 import { instantOrThrow } from '../content/instants.js';
 import { deferredEvents } from '../deferred-events.js';
 import type { ServiceDeps } from '../deps.js';
+import { announceArticle } from '../distribution/announce-article.js';
 import { recordRevision } from './revisions.js';
 
 export const PUBLISH_JOB = 'publish-article';
@@ -84,6 +85,7 @@ export async function saveArticle(deps: ServiceDeps, actor: Actor, id: string, v
     const at = tx.clock().toISOString();
     await recordRevision(tx.db, saved, actor.id, at);
     await logEvent(tx.db, id, actor, 'saved', at, `version ${saved.version}`);
+    if (saved.status === 'published') await announceArticle(tx, 'article.updated', saved);
     return saved;
   });
 }
@@ -134,6 +136,8 @@ export async function moveArticle(
     await recordRevision(tx.db, moved, actor?.id ?? null, at);
     await logEvent(tx.db, id, actor, action, at, [options.note, action === 'schedule' ? `for ${changes.publishedAt}` : ''].filter(Boolean).join(' · '));
     if (options.note && actor && action !== 'approve') await insertComment(tx.db, { id: newId(), articleId: id, userId: actor.id, body: options.note, createdAt: at });
+    if (action === 'publish') await announceArticle(tx, 'article.published', moved);
+    if (action === 'unpublish') await announceArticle(tx, 'article.unpublished', moved);
     return moved;
   });
 }
@@ -148,6 +152,7 @@ export async function publishDue(deps: ServiceDeps, articleId: string): Promise<
     const published = await findArticleById(tx.db, articleId);
     if (published) await recordRevision(tx.db, published, null, tx.clock().toISOString());
     await logEvent(tx.db, articleId, null, 'published', tx.clock().toISOString(), `as scheduled for ${article.publishedAt}`);
+    if (published) await announceArticle(tx, 'article.published', published);
     return 'published';
   });
 }
@@ -173,6 +178,7 @@ export async function correctArticle(deps: ServiceDeps, actor: Actor, id: string
     const corrected = await findArticleById(tx.db, id);
     if (!corrected) throw new MastheadError('NOT_FOUND');
     await logEvent(tx.db, id, actor, input.kind === 'correction' ? 'corrected' : 'updated', tx.clock().toISOString(), input.text.slice(0, 200));
+    await announceArticle(tx, input.kind === 'correction' ? 'article.corrected' : 'article.updated', corrected);
     return corrected;
   });
 }

@@ -1,5 +1,6 @@
 import { withTransaction } from '../../storage/transaction.js';
 import { z } from 'zod';
+import { FEED_CONTENT_MODES } from '../../domain/content/feeds.js';
 import { DEFAULT_SETTINGS } from '../../domain/content/model.js';
 import type { SiteSettings } from '../../domain/content/model.js';
 import { readSettings, writeSetting } from '../../storage/repositories/settings.js';
@@ -30,6 +31,9 @@ export const siteSettingsSchema = z.object({
     .array(z.object({ network: z.string().min(1).max(40), handle: z.string().max(80), url: z.url({ protocol: /^https$/ }) }))
     .max(12),
   newsletterPitch: z.string().max(300),
+  feedContent: z.enum(FEED_CONTENT_MODES),
+  newsletterDay: z.enum(['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday']),
+  newsletterHour: z.number().int().min(0).max(23),
 });
 
 export async function getSiteSettings(deps: Pick<ServiceDeps, 'db'>): Promise<SiteSettings> {

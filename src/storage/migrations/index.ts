@@ -1,6 +1,9 @@
 import type { Migration } from 'kysely';
 import * as contentModel from './0001-content-model.js';
 import * as newsroom from './0002-newsroom.js';
+import * as newsletter from './0004-newsletter.js';
+import * as search from './0003-search.js';
+import * as contentApiWebhooks from './0005-content-api-webhooks.js';
 
 /**
  * Every migration, in order. Names are numbered and never change; a released
@@ -9,4 +12,7 @@ import * as newsroom from './0002-newsroom.js';
 export const migrations: Record<string, Migration> = {
   '0001-content-model': contentModel,
   '0002-newsroom': newsroom,
+  '0003-search': search,
+  '0004-newsletter': newsletter,
+  '0005-content-api-webhooks': contentApiWebhooks,
 };

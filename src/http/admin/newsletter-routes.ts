@@ -1,0 +1,96 @@
+/**
+ * The round-up in the Admin API (administrators only): issues with their
+ * sending progress, compose, edit, preview, test mail, send now, schedule.
+ */
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { can } from '../../domain/newsroom/roles.js';
+import { MastheadError } from '../../errors.js';
+import { requirePermission } from '../../services/auth/accounts.js';
+import { composeRoundUp, editIssue, toIssue } from '../../services/newsletter/compose.js';
+import type { Issue } from '../../services/newsletter/compose.js';
+import { renderIssue } from '../../services/newsletter/render-issue.js';
+import { scheduleIssue } from '../../services/newsletter/schedule-issue.js';
+import { sendTestMail } from '../../services/newsletter/send-issue.js';
+import { getSiteSettings } from '../../services/settings/site-settings.js';
+import { deliveryCounts, findIssue, listIssues } from '../../storage/repositories/newsletter.js';
+import type { SiteDeps } from '../app.js';
+import { actorOf } from './auth.js';
+
+const issueParams = z.object({ id: z.string().min(1).max(100) });
+const listQuery = z.object({
+  status: z.enum(['draft', 'scheduled', 'sending', 'sent']).optional(),
+  page: z.coerce.number().int().min(1).max(100000).default(1),
+  limit: z.coerce.number().int().min(1).max(100).default(25),
+});
+const composeBody = z.object({ intro: z.string().max(5000).optional(), subject: z.string().trim().min(1).max(200).optional() }).strict();
+const scheduleBody = z.object({ at: z.iso.datetime({ offset: true }) }).strict();
+
+function admin(request: FastifyRequest) {
+  const actor = actorOf(request);
+  requirePermission(actor, can(actor, 'newsletter.manage'), 'manage the newsletter');
+  return actor;
+}
+
+async function issueOrThrow(deps: SiteDeps, id: string): Promise<Issue> {
+  const row = await findIssue(deps.db, id);
+  if (!row) throw new MastheadError('NOT_FOUND');
+  return toIssue(row);
+}
+
+export function registerNewsletterRoutes(api: FastifyInstance, deps: SiteDeps): void {
+  api.get('/newsletter/issues', async (request) => {
+    admin(request);
+    const q = listQuery.parse(request.query);
+    const rows = await listIssues(deps.db, { status: q.status, limit: q.limit, offset: (q.page - 1) * q.limit });
+    return { issues: rows.map(toIssue).map(({ items, ...issue }) => ({ ...issue, itemCount: items.length })) };
+  });
+
+  api.get('/newsletter/issues/:id', async (request) => {
+    admin(request);
+    const issue = await issueOrThrow(deps, issueParams.parse(request.params).id);
+    return { issue, progress: await deliveryCounts(deps.db, issue.id) };
+  });
+
+  api.post('/newsletter/issues', async (request, reply) => {
+    admin(request);
+    const input = composeBody.parse(request.body ?? {});
+    return reply.code(201).send({ issue: await composeRoundUp(deps, input) });
+  });
+
+  api.patch('/newsletter/issues/:id', async (request) => {
+    admin(request);
+    const issue = await editIssue(deps, issueParams.parse(request.params).id, (request.body ?? {}) as Record<string, unknown>);
+    if (!issue) throw new MastheadError('NOT_FOUND');
+    return { issue };
+  });
+
+  api.get('/newsletter/issues/:id/preview', async (request, reply) => {
+    admin(request);
+    const issue = await issueOrThrow(deps, issueParams.parse(request.params).id);
+    const rendered = await renderIssue({ issue, settings: await getSiteSettings(deps), publicUrl: deps.config.publicUrl });
+    return reply.header('cache-control', 'no-store').type('text/html; charset=utf-8').send(rendered.html);
+  });
+
+  api.post('/newsletter/issues/:id/test', async (request, reply) => {
+    admin(request);
+    const issue = await issueOrThrow(deps, issueParams.parse(request.params).id);
+    const to = request.staff?.user.email;
+    if (!to) throw new MastheadError('NOT_SIGNED_IN');
+    await sendTestMail(deps, { issueId: issue.id, to });
+    return reply.code(202).send({ sentTo: to });
+  });
+
+  api.post('/newsletter/issues/:id/send', async (request, reply) => {
+    admin(request);
+    const issue = await scheduleIssue(deps, issueParams.parse(request.params).id);
+    return reply.code(202).send({ issue, progress: await deliveryCounts(deps.db, issue.id) });
+  });
+
+  api.post('/newsletter/issues/:id/schedule', async (request, reply) => {
+    admin(request);
+    const { at } = scheduleBody.parse(request.body);
+    const issue = await scheduleIssue(deps, issueParams.parse(request.params).id, new Date(at));
+    return reply.code(202).send({ issue });
+  });
+}
