@@ -98,8 +98,16 @@ user
       const password = await readPassword();
       const runtime = await openRuntime(loadConfig());
       try {
-        const created = await createUser(runtime.deps, { actor: null, email: options.email, name: options.name ?? '', role: options.role, password });
-        console.log(`Created ${ROLE_NAMES[created.role]} ${created.name} <${created.email}>. Sign in with POST ${runtime.config.publicUrl}/api/admin/v1/session`);
+        const created = await createUser(runtime.deps, {
+          actor: null,
+          email: options.email,
+          name: options.name ?? '',
+          role: options.role,
+          password,
+        });
+        console.log(
+          `Created ${ROLE_NAMES[created.role]} ${created.name} <${created.email}>. Sign in with POST ${runtime.config.publicUrl}/api/admin/v1/session`,
+        );
       } finally {
         await runtime.close();
       }

@@ -10,7 +10,11 @@ async function migrator<T>(db: Kysely<T>): Promise<Migrator> {
     const result = await sql<{ schema: string }>`select current_schema() as schema`.execute(db);
     migrationTableSchema = result.rows[0]?.schema;
   }
-  return new Migrator({ db, provider: { getMigrations: () => Promise.resolve(migrations) }, ...(migrationTableSchema ? { migrationTableSchema } : {}) });
+  return new Migrator({
+    db,
+    provider: { getMigrations: () => Promise.resolve(migrations) },
+    ...(migrationTableSchema ? { migrationTableSchema } : {}),
+  });
 }
 
 /** Brings the schema up to date; several nodes may call this at once (Kysely takes a lock). */

@@ -114,8 +114,14 @@ function runAndKill(args: string[], until: number): Promise<string> {
 const targets: (() => Promise<Target>)[] = [sqliteTarget];
 const pgUrl = PG_URL;
 if (pgUrl) targets.push(() => postgresTarget(pgUrl));
-else if (REQUIRE_ALL) throw new Error('MASTHEAD_TEST_REQUIRE_ALL=1: the crash test needs a PostgreSQL server (MASTHEAD_TEST_PG_URL); PGlite lives in one process.');
-else console.warn(`\n${'!'.repeat(78)}\nSKIPPED: the PostgreSQL half of the crash test needs a server: set MASTHEAD_TEST_PG_URL to run it.\n${'!'.repeat(78)}\n`);
+else if (REQUIRE_ALL)
+  throw new Error(
+    'MASTHEAD_TEST_REQUIRE_ALL=1: the crash test needs a PostgreSQL server (MASTHEAD_TEST_PG_URL); PGlite lives in one process.',
+  );
+else
+  console.warn(
+    `\n${'!'.repeat(78)}\nSKIPPED: the PostgreSQL half of the crash test needs a server: set MASTHEAD_TEST_PG_URL to run it.\n${'!'.repeat(78)}\n`,
+  );
 
 describe('SIGKILL in the middle of work', () => {
   const cleanups: (() => Promise<void>)[] = [];
@@ -163,7 +169,12 @@ describe('SIGKILL in the middle of work', () => {
         expect(article!.publishedAt).toBe(scheduledAt.get(id));
       }
       // The restart: a new runner, after the dead one's leases ran out, finishes what it started.
-      const deps: ServiceDeps = { db, clock: () => new Date(Date.now() + 5 * 60_000), events: createContentEvents(), media: localMediaStore(tmpdir()) };
+      const deps: ServiceDeps = {
+        db,
+        clock: () => new Date(Date.now() + 5 * 60_000),
+        events: createContentEvents(),
+        media: localMediaStore(tmpdir()),
+      };
       const runner = createJobRunner({ db, clock: deps.clock, handlers: jobHandlers(deps) });
       while ((await runner.runDue()) > 0);
       const jobs = await listJobs(db, { limit: 1000 });

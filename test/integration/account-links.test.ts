@@ -14,16 +14,27 @@ for (const dialect of DIALECTS) {
     beforeAll(async () => {
       site = await createTestSite(dialect, { clock: () => now });
       await createUser(site.deps, { actor: null, email: 'ada@example.org', name: 'Ada', role: 'admin', password: 'admin-password' });
-      await createUser(site.deps, { actor: null, email: 'cora@example.org', name: 'Cora', role: 'contributor', password: 'old-password-1' });
+      await createUser(site.deps, {
+        actor: null,
+        email: 'cora@example.org',
+        name: 'Cora',
+        role: 'contributor',
+        password: 'old-password-1',
+      });
     });
     afterAll(async () => {
       await site?.close();
     });
 
-    const post = (url: string, payload: object, headers: Record<string, string> = {}) => site.app.inject({ method: 'POST', url: V1 + url, payload, headers });
+    const post = (url: string, payload: object, headers: Record<string, string> = {}) =>
+      site.app.inject({ method: 'POST', url: V1 + url, payload, headers });
     async function signIn(email: string, password: string): Promise<{ cookie: string; csrf: string; status: number }> {
       const res = await post('/session', { email, password });
-      return { status: res.statusCode, cookie: String(res.headers['set-cookie'] ?? '').split(';')[0]!, csrf: res.statusCode === 200 ? (res.json() as { csrfToken: string }).csrfToken : '' };
+      return {
+        status: res.statusCode,
+        cookie: String(res.headers['set-cookie'] ?? '').split(';')[0]!,
+        csrf: res.statusCode === 200 ? (res.json() as { csrfToken: string }).csrfToken : '',
+      };
     }
     const tokenIn = (text: string, kind: 'reset' | 'invite'): string => new RegExp(`#/${kind}/([\\w-]+)`).exec(text)?.[1] ?? '';
 
@@ -41,7 +52,9 @@ for (const dialect of DIALECTS) {
 
       expect((await post('/password-reset/complete', { token, password: 'short' })).statusCode).toBe(422);
       expect((await post('/password-reset/complete', { token, password: 'new-password-22' })).statusCode).toBe(204);
-      expect((await post('/password-reset/complete', { token, password: 'another-password-3' })).json()).toMatchObject({ errors: [{ code: 'TOKEN_INVALID' }] });
+      expect((await post('/password-reset/complete', { token, password: 'another-password-3' })).json()).toMatchObject({
+        errors: [{ code: 'TOKEN_INVALID' }],
+      });
       expect((await signIn('cora@example.org', 'old-password-1')).status).toBe(401);
       expect((await signIn('cora@example.org', 'new-password-22')).status).toBe(200);
       const old = await site.app.inject({ url: `${V1}/session`, headers: { cookie: before.cookie } });
@@ -56,9 +69,17 @@ for (const dialect of DIALECTS) {
     it('invites staff by a link that creates the account with the invited role, once', async () => {
       const admin = await signIn('ada@example.org', 'admin-password');
       const cora = await signIn('cora@example.org', 'new-password-22');
-      const refused = await post('/invitations', { email: 'x@example.org', role: 'editor' }, { cookie: cora.cookie, 'x-csrf-token': cora.csrf });
+      const refused = await post(
+        '/invitations',
+        { email: 'x@example.org', role: 'editor' },
+        { cookie: cora.cookie, 'x-csrf-token': cora.csrf },
+      );
       expect(refused.statusCode).toBe(403);
-      const invited = await post('/invitations', { email: 'new.editor@example.org', role: 'editor' }, { cookie: admin.cookie, 'x-csrf-token': admin.csrf });
+      const invited = await post(
+        '/invitations',
+        { email: 'new.editor@example.org', role: 'editor' },
+        { cookie: admin.cookie, 'x-csrf-token': admin.csrf },
+      );
       expect(invited.statusCode).toBe(201);
       const token = tokenIn(site.mail.findLast((m) => m.to === 'new.editor@example.org')!.text, 'invite');
       const accepted = await post('/invitations/accept', { token, name: 'Nia Editor', password: 'editor-password-1' });
@@ -70,7 +91,16 @@ for (const dialect of DIALECTS) {
 
     it('shows a draft through an expiring secret preview link, never indexed or cached', async () => {
       const admin = await signIn('ada@example.org', 'admin-password');
-      const created = await post('/articles', { sectionId: (await findArticleBySlug(site.deps.db, 'asia-second'))!.section.id, typeId: (await findArticleBySlug(site.deps.db, 'asia-second'))!.type.id, headline: 'A draft for the desk', slug: 'a-draft-for-the-desk' }, { cookie: admin.cookie, 'x-csrf-token': admin.csrf });
+      const created = await post(
+        '/articles',
+        {
+          sectionId: (await findArticleBySlug(site.deps.db, 'asia-second'))!.section.id,
+          typeId: (await findArticleBySlug(site.deps.db, 'asia-second'))!.type.id,
+          headline: 'A draft for the desk',
+          slug: 'a-draft-for-the-desk',
+        },
+        { cookie: admin.cookie, 'x-csrf-token': admin.csrf },
+      );
       const id = (created.json() as { article: { id: string } }).article.id;
       expect((await site.app.inject({ url: '/asia/a-draft-for-the-desk' })).statusCode).toBe(404);
       const link = await post(`/articles/${id}/preview-link`, {}, { cookie: admin.cookie, 'x-csrf-token': admin.csrf });

@@ -13,8 +13,15 @@ for (const dialect of DIALECTS) {
     beforeAll(async () => {
       site = await createTestSite(dialect, { publication: null });
       await createUser(site.deps, { actor: null, email: 'cora@example.org', name: 'Cora', role: 'contributor', password: 'password-123' });
-      const login = await site.app.inject({ method: 'POST', url: '/api/admin/v1/session', payload: { email: 'cora@example.org', password: 'password-123' } });
-      headers = { cookie: String(login.headers['set-cookie']).split(';')[0]!, 'x-csrf-token': (login.json() as { csrfToken: string }).csrfToken };
+      const login = await site.app.inject({
+        method: 'POST',
+        url: '/api/admin/v1/session',
+        payload: { email: 'cora@example.org', password: 'password-123' },
+      });
+      headers = {
+        cookie: String(login.headers['set-cookie']).split(';')[0]!,
+        'x-csrf-token': (login.json() as { csrfToken: string }).csrfToken,
+      };
     });
     afterAll(async () => {
       await site?.close();
@@ -26,14 +33,23 @@ for (const dialect of DIALECTS) {
       form.append('file', new Blob([new Uint8Array(bytes)]), 'picture.jpg');
       const request = new Request('http://localhost/', { method: 'POST', body: form });
       const payload = Buffer.from(await request.arrayBuffer());
-      return site.app.inject({ method: 'POST', url: '/api/admin/v1/media', headers: { ...extra, 'content-type': request.headers.get('content-type')! }, payload });
+      return site.app.inject({
+        method: 'POST',
+        url: '/api/admin/v1/media',
+        headers: { ...extra, 'content-type': request.headers.get('content-type')! },
+        payload,
+      });
     }
 
     it('stores a picture a contributor uploads, with its credit, caption and alt text', async () => {
-      const jpeg = await sharp({ create: { width: 1600, height: 900, channels: 3, background: '#336699' } }).jpeg().toBuffer();
+      const jpeg = await sharp({ create: { width: 1600, height: 900, channels: 3, background: '#336699' } })
+        .jpeg()
+        .toBuffer();
       const res = await upload(jpeg, { credit: 'AGENCY/Photographer', caption: 'Harbour at dawn', alt: 'A harbour' });
       expect(res.statusCode).toBe(201);
-      const { image } = res.json() as { image: { credit: string; caption: string; alt: string; width: number; variants: { format: string }[] } };
+      const { image } = res.json() as {
+        image: { credit: string; caption: string; alt: string; width: number; variants: { format: string }[] };
+      };
       expect(image).toMatchObject({ credit: 'AGENCY/Photographer', caption: 'Harbour at dawn', alt: 'A harbour', width: 1600 });
       expect(image.variants.map((v) => v.format).sort()).toEqual(['jpeg', 'webp', 'webp', 'webp']);
     });
@@ -55,7 +71,9 @@ for (const dialect of DIALECTS) {
     });
 
     it('refuses an upload without the CSRF token', async () => {
-      const jpeg = await sharp({ create: { width: 10, height: 10, channels: 3, background: '#000' } }).jpeg().toBuffer();
+      const jpeg = await sharp({ create: { width: 10, height: 10, channels: 3, background: '#000' } })
+        .jpeg()
+        .toBuffer();
       const res = await upload(jpeg, {}, { cookie: headers.cookie! });
       expect(res.statusCode).toBe(403);
     });

@@ -356,7 +356,9 @@ describe('loadConfig', () => {
   });
 
   it('never repeats an SMTP URL, which carries a password, and refuses a multi-line From', () => {
-    expect(() => loadConfig({ MASTHEAD_SMTP_URL: 'http://user:hunter2@smtp.example.org' })).toThrow(/^MASTHEAD_SMTP_URL is set, but it must be an smtp:\/\//);
+    expect(() => loadConfig({ MASTHEAD_SMTP_URL: 'http://user:hunter2@smtp.example.org' })).toThrow(
+      /^MASTHEAD_SMTP_URL is set, but it must be an smtp:\/\//,
+    );
     try {
       loadConfig({ MASTHEAD_SMTP_URL: 'http://user:hunter2@smtp.example.org' });
     } catch (error) {

@@ -109,10 +109,13 @@ export function StaffScreen() {
             event.preventDefault();
             const form = event.currentTarget;
             const data = Object.fromEntries(new FormData(form)) as Record<string, string>;
-            void run(async () => {
-              await api('POST', '/invitations', data);
-              form.reset();
-            }, `Invitation sent to ${data.email ?? ''}; the link works for seven days.`);
+            void run(
+              async () => {
+                await api('POST', '/invitations', data);
+                form.reset();
+              },
+              `Invitation sent to ${data.email ?? ''}; the link works for seven days.`,
+            );
           }}
         >
           <label className="field">

@@ -119,7 +119,14 @@ export function WorkflowPanel({
 
       {s !== 'published' && (
         <div>
-          <button type="button" onClick={() => void act(async () => setPreview(await api<{ url: string; expiresAt: string }>('POST', `/articles/${article.id}/preview-link`)))}>
+          <button
+            type="button"
+            onClick={() =>
+              void act(async () =>
+                setPreview(await api<{ url: string; expiresAt: string }>('POST', `/articles/${article.id}/preview-link`)),
+              )
+            }
+          >
             Make a preview link
           </button>
           {preview && (
@@ -127,7 +134,8 @@ export function WorkflowPanel({
               <a href={preview.url} target="_blank" rel="noopener">
                 Preview
               </a>{' '}
-              (anyone with the link, until {when(preview.expiresAt)}): <input readOnly value={preview.url} aria-label="Preview link" onFocus={(e) => e.target.select()} />
+              (anyone with the link, until {when(preview.expiresAt)}):{' '}
+              <input readOnly value={preview.url} aria-label="Preview link" onFocus={(e) => e.target.select()} />
             </p>
           )}
         </div>

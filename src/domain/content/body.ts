@@ -141,7 +141,9 @@ export function cleanBody(input: BodyNode): { doc: BodyDoc; removed: string[] } 
     }
     const allowed = ATTRS[node.type] ?? [];
     const attrs = Object.fromEntries(
-      Object.entries(node.attrs ?? {}).filter(([key, value]) => allowed.includes(key) && (typeof value === 'string' || typeof value === 'number')),
+      Object.entries(node.attrs ?? {}).filter(
+        ([key, value]) => allowed.includes(key) && (typeof value === 'string' || typeof value === 'number'),
+      ),
     );
     const out: BodyNode = { type: node.type };
     if (Object.keys(attrs).length > 0) out.attrs = attrs;

@@ -3,7 +3,13 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { ROLES } from '../../domain/newsroom/roles.js';
 import type { LinkDeps } from '../../services/auth/links.js';
-import { acceptInvitation, completePasswordReset, createPreviewLink, inviteStaff, requestPasswordReset } from '../../services/auth/links.js';
+import {
+  acceptInvitation,
+  completePasswordReset,
+  createPreviewLink,
+  inviteStaff,
+  requestPasswordReset,
+} from '../../services/auth/links.js';
 import { getSiteSettings } from '../../services/settings/site-settings.js';
 import type { SiteDeps } from '../app.js';
 import { actorOf } from './auth.js';
@@ -37,7 +43,9 @@ export function registerAccountRoutes(api: FastifyInstance, deps: SiteDeps): voi
     return reply.code(201).send(await inviteStaff(await linkDeps(), actorOf(request), input));
   });
   api.post('/invitations/accept', limited, async (request, reply) => {
-    const { token, name, password } = z.object({ token: z.string().min(20).max(100), name: z.string().trim().min(1).max(200), password: z.string().max(1024) }).parse(request.body);
+    const { token, name, password } = z
+      .object({ token: z.string().min(20).max(100), name: z.string().trim().min(1).max(200), password: z.string().max(1024) })
+      .parse(request.body);
     const user = await acceptInvitation(deps, token, { name, password });
     return reply.code(201).send({ user });
   });

@@ -14,7 +14,9 @@ export function registerPreviewRoute(app: FastifyInstance, deps: SiteDeps): void
     const view = await readPreview(deps, request.params.token);
     if (!view) return notFound(request, reply, deps);
     const chrome = await loadChrome(deps);
-    const html = renderView(themeContext(deps, chrome, `/${view.article.section.slug}/${view.article.slug}`), chrome, view, { noindex: true });
+    const html = renderView(themeContext(deps, chrome, `/${view.article.section.slug}/${view.article.slug}`), chrome, view, {
+      noindex: true,
+    });
     return reply
       .header('content-type', 'text/html; charset=utf-8')
       .header('cache-control', 'private, no-store')

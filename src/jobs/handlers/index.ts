@@ -14,6 +14,8 @@ export function jobHandlers(deps: ServiceDeps, newsletter?: SendDeps): Record<st
     [PUBLISH_JOB]: publishArticleHandler(deps),
     [WEBHOOK_JOB]: deliverWebhookHandler(deps),
     // Without a mailer (tests of other jobs) the newsletter jobs stay queued.
-    ...(newsletter ? { [NEWSLETTER_SEND_JOB]: sendIssueHandler(newsletter), [NEWSLETTER_COMPOSE_JOB]: composeRoundUpHandler(newsletter) } : {}),
+    ...(newsletter
+      ? { [NEWSLETTER_SEND_JOB]: sendIssueHandler(newsletter), [NEWSLETTER_COMPOSE_JOB]: composeRoundUpHandler(newsletter) }
+      : {}),
   };
 }

@@ -37,7 +37,13 @@ export async function requestPasswordReset(deps: LinkDeps, email: string): Promi
   if (!account || account.disabled) return;
   const token = newSecret();
   const now = deps.clock();
-  await insertToken(deps.db, { hash: hashSecret(token), purpose: 'reset', userId: account.id, createdAt: now.toISOString(), expiresAt: new Date(now.getTime() + LIFETIMES.reset).toISOString() });
+  await insertToken(deps.db, {
+    hash: hashSecret(token),
+    purpose: 'reset',
+    userId: account.id,
+    createdAt: now.toISOString(),
+    expiresAt: new Date(now.getTime() + LIFETIMES.reset).toISOString(),
+  });
   await deps.mailer.send({
     to: address,
     subject: `Reset your password for ${deps.publicationTitle}`,
@@ -59,13 +65,22 @@ export async function completePasswordReset(deps: Pick<ServiceDeps, 'db' | 'cloc
 
 export async function inviteStaff(deps: LinkDeps, actor: Actor, input: { email: string; role: Role }): Promise<{ expiresAt: string }> {
   requirePermission(actor, can(actor, 'users.manage'), 'manage staff');
-  if (!ROLES.includes(input.role)) throw new MastheadError('VALIDATION_FAILED', { detail: `the role must be one of ${ROLES.join(', ')}` }, 'role');
+  if (!ROLES.includes(input.role))
+    throw new MastheadError('VALIDATION_FAILED', { detail: `the role must be one of ${ROLES.join(', ')}` }, 'role');
   const email = normaliseEmail(input.email);
   if (await findCredentials(deps.db, email)) throw new MastheadError('EMAIL_TAKEN', { email }, 'email');
   const token = newSecret();
   const now = deps.clock();
   const expiresAt = new Date(now.getTime() + LIFETIMES.invite).toISOString();
-  await insertToken(deps.db, { hash: hashSecret(token), purpose: 'invite', email, role: input.role, createdBy: actor.id, createdAt: now.toISOString(), expiresAt });
+  await insertToken(deps.db, {
+    hash: hashSecret(token),
+    purpose: 'invite',
+    email,
+    role: input.role,
+    createdBy: actor.id,
+    createdAt: now.toISOString(),
+    expiresAt,
+  });
   await deps.mailer.send({
     to: email,
     subject: `You are invited to the ${deps.publicationTitle} newsroom`,
@@ -79,7 +94,10 @@ export async function acceptInvitation(deps: Pick<ServiceDeps, 'db' | 'clock'>, 
     const now = deps.clock();
     const found = await findLiveToken(trx, hashSecret(token), 'invite', now);
     if (!found?.role || !(await useToken(trx, hashSecret(token), now))) throw new MastheadError('TOKEN_INVALID');
-    return createUser({ db: trx, clock: deps.clock }, { actor: null, email: found.email, name: input.name, role: found.role as Role, password: input.password });
+    return createUser(
+      { db: trx, clock: deps.clock },
+      { actor: null, email: found.email, name: input.name, role: found.role as Role, password: input.password },
+    );
   });
 }
 
@@ -90,7 +108,14 @@ export async function createPreviewLink(deps: LinkDeps, actor: Actor, articleId:
   const token = newSecret();
   const now = deps.clock();
   const expiresAt = new Date(now.getTime() + LIFETIMES.preview).toISOString();
-  await insertToken(deps.db, { hash: hashSecret(token), purpose: 'preview', articleId, createdBy: actor.id, createdAt: now.toISOString(), expiresAt });
+  await insertToken(deps.db, {
+    hash: hashSecret(token),
+    purpose: 'preview',
+    articleId,
+    createdBy: actor.id,
+    createdAt: now.toISOString(),
+    expiresAt,
+  });
   return { url: `${deps.publicUrl}/preview/${token}`, expiresAt };
 }
 

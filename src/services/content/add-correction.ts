@@ -18,7 +18,12 @@ export async function addCorrection(
 ): Promise<Correction> {
   const text = input.text.trim();
   if (text === '') throw new MastheadError('VALIDATION_FAILED', { detail: 'a correction needs its text' }, 'text');
-  const correction: Correction = { id: newId(), kind: input.kind, text, issuedAt: input.issuedAt ? instantOrThrow(input.issuedAt, 'issuedAt') : deps.clock().toISOString() };
+  const correction: Correction = {
+    id: newId(),
+    kind: input.kind,
+    text,
+    issuedAt: input.issuedAt ? instantOrThrow(input.issuedAt, 'issuedAt') : deps.clock().toISOString(),
+  };
   await withTransaction(deps.db, async (trx) => {
     const article = await findArticleById(trx, input.articleId);
     if (!article) throw new MastheadError('NOT_FOUND');

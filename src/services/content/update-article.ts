@@ -76,7 +76,8 @@ export async function updateArticle(
       patch.lead_image_alt = changes.leadImage?.alt ?? '';
     }
     if (changes.status !== undefined) patch.status = changes.status;
-    if (changes.publishedAt !== undefined) patch.published_at = changes.publishedAt === null ? null : instantOrThrow(changes.publishedAt, 'publishedAt');
+    if (changes.publishedAt !== undefined)
+      patch.published_at = changes.publishedAt === null ? null : instantOrThrow(changes.publishedAt, 'publishedAt');
     if (changes.status === 'published' && !current.publishedAt && changes.publishedAt === undefined) patch.published_at = iso;
 
     wasPublic = isPublic(current.status, current.publishedAt || null, now);

@@ -73,7 +73,13 @@ export async function draftArticle(deps: ServiceDeps, actor: Actor, input: Omit<
 }
 
 /** Saves an edit made at `version`; a save in between is a conflict, never silently overwritten. */
-export async function saveArticle(deps: ServiceDeps, actor: Actor, id: string, version: number, changes: Omit<ArticleChanges, 'status' | 'publishedAt'>): Promise<Article> {
+export async function saveArticle(
+  deps: ServiceDeps,
+  actor: Actor,
+  id: string,
+  version: number,
+  changes: Omit<ArticleChanges, 'status' | 'publishedAt'>,
+): Promise<Article> {
   return inNewsroomTransaction(deps, async (tx) => {
     const { article, ownerId } = await loadForActor(tx.db, id);
     requirePermission(actor, can(actor, 'article.edit', { ownerId, status: article.status }), 'edit this article');
@@ -109,14 +115,21 @@ export async function moveArticle(
 ): Promise<Article> {
   return inNewsroomTransaction(deps, async (tx) => {
     const { article, ownerId } = await loadForActor(tx.db, id);
-    if (actor) requirePermission(actor, can(actor, permissionFor(action), { ownerId, status: article.status }), `move this article: ${action.replace('_', ' ')}`);
-    if (!canMove(action, article.status)) throw new MastheadError('WORKFLOW_STEP', { status: article.status.replace('_', ' '), step: STEP_WORDS[action] });
+    if (actor)
+      requirePermission(
+        actor,
+        can(actor, permissionFor(action), { ownerId, status: article.status }),
+        `move this article: ${action.replace('_', ' ')}`,
+      );
+    if (!canMove(action, article.status))
+      throw new MastheadError('WORKFLOW_STEP', { status: article.status.replace('_', ' '), step: STEP_WORDS[action] });
     const now = tx.clock();
     const changes: ArticleChanges = {};
     if (action === 'schedule') {
       if (!options.at) throw new MastheadError('VALIDATION_FAILED', { detail: 'scheduling needs a time (at)' }, 'at');
       const at = instantOrThrow(options.at, 'at');
-      if (Date.parse(at) <= now.getTime()) throw new MastheadError('VALIDATION_FAILED', { detail: 'the scheduled time must be in the future' }, 'at');
+      if (Date.parse(at) <= now.getTime())
+        throw new MastheadError('VALIDATION_FAILED', { detail: 'the scheduled time must be in the future' }, 'at');
       changes.publishedAt = at;
       await enqueueJob(tx.db, { kind: PUBLISH_JOB, payload: { articleId: id }, runAt: new Date(at), dedupeKey: publishJobKey(id) }, now);
     } else if (action === 'publish') {
@@ -134,8 +147,16 @@ export async function moveArticle(
     if (!moved) throw new MastheadError('NOT_FOUND');
     const at = now.toISOString();
     await recordRevision(tx.db, moved, actor?.id ?? null, at);
-    await logEvent(tx.db, id, actor, action, at, [options.note, action === 'schedule' ? `for ${changes.publishedAt}` : ''].filter(Boolean).join(' · '));
-    if (options.note && actor && action !== 'approve') await insertComment(tx.db, { id: newId(), articleId: id, userId: actor.id, body: options.note, createdAt: at });
+    await logEvent(
+      tx.db,
+      id,
+      actor,
+      action,
+      at,
+      [options.note, action === 'schedule' ? `for ${changes.publishedAt}` : ''].filter(Boolean).join(' · '),
+    );
+    if (options.note && actor && action !== 'approve')
+      await insertComment(tx.db, { id: newId(), articleId: id, userId: actor.id, body: options.note, createdAt: at });
     if (action === 'publish') await announceArticle(tx, 'article.published', moved);
     if (action === 'unpublish') await announceArticle(tx, 'article.unpublished', moved);
     return moved;
@@ -159,7 +180,8 @@ export async function publishDue(deps: ServiceDeps, articleId: string): Promise<
 
 export async function commentOn(deps: ServiceDeps, actor: Actor, id: string, body: string): Promise<void> {
   const text = body.trim();
-  if (text === '' || text.length > 5000) throw new MastheadError('VALIDATION_FAILED', { detail: 'a comment needs between 1 and 5000 characters' }, 'body');
+  if (text === '' || text.length > 5000)
+    throw new MastheadError('VALIDATION_FAILED', { detail: 'a comment needs between 1 and 5000 characters' }, 'body');
   requirePermission(actor, can(actor, 'article.comment'), 'comment');
   await inNewsroomTransaction(deps, async (tx) => {
     await loadForActor(tx.db, id);
@@ -169,15 +191,31 @@ export async function commentOn(deps: ServiceDeps, actor: Actor, id: string, bod
   });
 }
 
-export async function correctArticle(deps: ServiceDeps, actor: Actor, id: string, input: { kind: 'correction' | 'update'; text: string }): Promise<Article> {
+export async function correctArticle(
+  deps: ServiceDeps,
+  actor: Actor,
+  id: string,
+  input: { kind: 'correction' | 'update'; text: string },
+): Promise<Article> {
   return inNewsroomTransaction(deps, async (tx) => {
     const { article, ownerId } = await loadForActor(tx.db, id);
     requirePermission(actor, can(actor, 'article.correct', { ownerId, status: article.status }), 'correct this article');
-    if (article.status !== 'published') throw new MastheadError('WORKFLOW_STEP', { status: article.status.replace('_', ' '), step: 'corrected (only published pieces carry corrections)' });
+    if (article.status !== 'published')
+      throw new MastheadError('WORKFLOW_STEP', {
+        status: article.status.replace('_', ' '),
+        step: 'corrected (only published pieces carry corrections)',
+      });
     await addCorrection(tx, { articleId: id, kind: input.kind, text: input.text });
     const corrected = await findArticleById(tx.db, id);
     if (!corrected) throw new MastheadError('NOT_FOUND');
-    await logEvent(tx.db, id, actor, input.kind === 'correction' ? 'corrected' : 'updated', tx.clock().toISOString(), input.text.slice(0, 200));
+    await logEvent(
+      tx.db,
+      id,
+      actor,
+      input.kind === 'correction' ? 'corrected' : 'updated',
+      tx.clock().toISOString(),
+      input.text.slice(0, 200),
+    );
     await announceArticle(tx, input.kind === 'correction' ? 'article.corrected' : 'article.updated', corrected);
     return corrected;
   });

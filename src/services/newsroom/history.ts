@@ -23,7 +23,13 @@ export async function articleHistory(
   return { revisions: revisions.map(({ snapshot: _s, ...r }) => r), comments, events };
 }
 
-export async function compareRevisions(deps: Pick<ServiceDeps, 'db'>, actor: Actor, id: string, from: number, to: number): Promise<Comparison> {
+export async function compareRevisions(
+  deps: Pick<ServiceDeps, 'db'>,
+  actor: Actor,
+  id: string,
+  from: number,
+  to: number,
+): Promise<Comparison> {
   requirePermission(actor, can(actor, 'article.read'), 'read articles');
   const [a, b] = await Promise.all([findRevision(deps.db, id, from), findRevision(deps.db, id, to)]);
   if (!a || !b) throw new MastheadError('NOT_FOUND');
@@ -31,7 +37,13 @@ export async function compareRevisions(deps: Pick<ServiceDeps, 'db'>, actor: Act
 }
 
 /** Restoring is a new save of an old revision's content: history only grows. */
-export async function restoreRevision(deps: ServiceDeps, actor: Actor, id: string, version: number, currentVersion: number): Promise<Article> {
+export async function restoreRevision(
+  deps: ServiceDeps,
+  actor: Actor,
+  id: string,
+  version: number,
+  currentVersion: number,
+): Promise<Article> {
   const revision = await findRevision(deps.db, id, version);
   if (!revision) throw new MastheadError('NOT_FOUND');
   const s = revision.snapshot as ArticleSnapshot;

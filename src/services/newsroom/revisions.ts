@@ -33,7 +33,9 @@ export function snapshotOf(article: Article): ArticleSnapshot {
     headline: article.headline,
     dek: article.dek,
     body: article.body,
-    leadImage: article.leadImage ? { id: article.leadImage.image.id, caption: article.leadImage.caption, credit: article.leadImage.credit, alt: article.leadImage.alt } : null,
+    leadImage: article.leadImage
+      ? { id: article.leadImage.image.id, caption: article.leadImage.caption, credit: article.leadImage.credit, alt: article.leadImage.alt }
+      : null,
     topicIds: article.topics.map((t) => t.id),
     authorIds: article.authors.map((a) => a.id),
     relatedIds: article.pinnedRelatedIds,
@@ -43,7 +45,14 @@ export function snapshotOf(article: Article): ArticleSnapshot {
 }
 
 export async function recordRevision(db: Db, article: Article, savedBy: string | null, savedAt: string): Promise<void> {
-  await insertRevision(db, { id: newId(), articleId: article.id, version: article.version, savedBy, savedAt, snapshot: snapshotOf(article) });
+  await insertRevision(db, {
+    id: newId(),
+    articleId: article.id,
+    version: article.version,
+    savedBy,
+    savedAt,
+    snapshot: snapshotOf(article),
+  });
 }
 
 export interface FieldChange {
@@ -64,7 +73,10 @@ export function compareSnapshots(before: ArticleSnapshot, after: ArticleSnapshot
     if (field === 'body') continue;
     if (JSON.stringify(before[field]) !== JSON.stringify(after[field])) fields.push({ field, before: before[field], after: after[field] });
   }
-  const lines = (doc: BodyDoc): string[] => bodyText(doc).split('\n').filter((line) => line.trim() !== '');
+  const lines = (doc: BodyDoc): string[] =>
+    bodyText(doc)
+      .split('\n')
+      .filter((line) => line.trim() !== '');
   const body = diffLines(lines(before.body), lines(after.body));
   return { fields, body };
 }

@@ -60,5 +60,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('sent_at', ts)
     .addPrimaryKeyConstraint('newsletter_deliveries_pk', ['issue_id', 'subscriber_id'])
     .execute();
-  await db.schema.createIndex('newsletter_deliveries_pending').on('newsletter_deliveries').columns(['issue_id', 'status', 'next_attempt_at']).execute();
+  await db.schema
+    .createIndex('newsletter_deliveries_pending')
+    .on('newsletter_deliveries')
+    .columns(['issue_id', 'status', 'next_attempt_at'])
+    .execute();
 }

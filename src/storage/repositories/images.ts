@@ -43,7 +43,10 @@ export async function countImages(db: Db): Promise<number> {
 export async function listImages(db: Db, options: { limit: number; offset: number }): Promise<{ images: Image[]; total: number }> {
   const [rows, count] = await Promise.all([
     db.selectFrom('images').selectAll().orderBy('created_at', 'desc').orderBy('id').limit(options.limit).offset(options.offset).execute(),
-    db.selectFrom('images').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+    db
+      .selectFrom('images')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow(),
   ]);
   return { images: rows.map(toImage), total: Number(count.n) };
 }

@@ -9,10 +9,20 @@ export interface Revision {
   snapshot: unknown;
 }
 
-export async function insertRevision(db: Db, r: { id: string; articleId: string; version: number; savedBy: string | null; savedAt: string; snapshot: unknown }): Promise<void> {
+export async function insertRevision(
+  db: Db,
+  r: { id: string; articleId: string; version: number; savedBy: string | null; savedAt: string; snapshot: unknown },
+): Promise<void> {
   await db
     .insertInto('article_revisions')
-    .values({ id: r.id, article_id: r.articleId, version: r.version, saved_by: r.savedBy, saved_at: r.savedAt, snapshot: JSON.stringify(r.snapshot) })
+    .values({
+      id: r.id,
+      article_id: r.articleId,
+      version: r.version,
+      saved_by: r.savedBy,
+      saved_at: r.savedAt,
+      snapshot: JSON.stringify(r.snapshot),
+    })
     .execute();
 }
 
@@ -20,7 +30,13 @@ export async function listRevisions(db: Db, articleId: string): Promise<Revision
   const rows = await db
     .selectFrom('article_revisions')
     .leftJoin('users', 'users.id', 'article_revisions.saved_by')
-    .select(['article_revisions.version', 'article_revisions.saved_at', 'article_revisions.snapshot', 'users.id as user_id', 'users.name as user_name'])
+    .select([
+      'article_revisions.version',
+      'article_revisions.saved_at',
+      'article_revisions.snapshot',
+      'users.id as user_id',
+      'users.name as user_name',
+    ])
     .where('article_revisions.article_id', '=', articleId)
     .orderBy('article_revisions.version', 'desc')
     .execute();
@@ -43,19 +59,36 @@ export interface Comment {
   createdAt: string;
 }
 
-export async function insertComment(db: Db, c: { id: string; articleId: string; userId: string; body: string; createdAt: string }): Promise<void> {
-  await db.insertInto('article_comments').values({ id: c.id, article_id: c.articleId, user_id: c.userId, body: c.body, created_at: c.createdAt }).execute();
+export async function insertComment(
+  db: Db,
+  c: { id: string; articleId: string; userId: string; body: string; createdAt: string },
+): Promise<void> {
+  await db
+    .insertInto('article_comments')
+    .values({ id: c.id, article_id: c.articleId, user_id: c.userId, body: c.body, created_at: c.createdAt })
+    .execute();
 }
 
 export async function listComments(db: Db, articleId: string): Promise<Comment[]> {
   const rows = await db
     .selectFrom('article_comments')
     .leftJoin('users', 'users.id', 'article_comments.user_id')
-    .select(['article_comments.id', 'article_comments.body', 'article_comments.created_at', 'users.id as user_id', 'users.name as user_name'])
+    .select([
+      'article_comments.id',
+      'article_comments.body',
+      'article_comments.created_at',
+      'users.id as user_id',
+      'users.name as user_name',
+    ])
     .where('article_comments.article_id', '=', articleId)
     .orderBy('article_comments.created_at')
     .execute();
-  return rows.map((r) => ({ id: r.id, body: r.body, createdAt: r.created_at, author: r.user_id && r.user_name ? { id: r.user_id, name: r.user_name } : null }));
+  return rows.map((r) => ({
+    id: r.id,
+    body: r.body,
+    createdAt: r.created_at,
+    author: r.user_id && r.user_name ? { id: r.user_id, name: r.user_name } : null,
+  }));
 }
 
 export interface WorkflowEvent {
@@ -65,8 +98,14 @@ export interface WorkflowEvent {
   by: { id: string; name: string } | null;
 }
 
-export async function insertEvent(db: Db, e: { id: string; articleId: string; userId: string | null; action: string; detail?: string; at: string }): Promise<void> {
-  await db.insertInto('article_events').values({ id: e.id, article_id: e.articleId, user_id: e.userId, action: e.action, detail: e.detail ?? '', at: e.at }).execute();
+export async function insertEvent(
+  db: Db,
+  e: { id: string; articleId: string; userId: string | null; action: string; detail?: string; at: string },
+): Promise<void> {
+  await db
+    .insertInto('article_events')
+    .values({ id: e.id, article_id: e.articleId, user_id: e.userId, action: e.action, detail: e.detail ?? '', at: e.at })
+    .execute();
 }
 
 export async function listEvents(db: Db, articleId: string): Promise<WorkflowEvent[]> {
@@ -77,7 +116,12 @@ export async function listEvents(db: Db, articleId: string): Promise<WorkflowEve
     .where('article_events.article_id', '=', articleId)
     .orderBy('article_events.at')
     .execute();
-  return rows.map((r) => ({ action: r.action, detail: r.detail, at: r.at, by: r.user_id && r.user_name ? { id: r.user_id, name: r.user_name } : null }));
+  return rows.map((r) => ({
+    action: r.action,
+    detail: r.detail,
+    at: r.at,
+    by: r.user_id && r.user_name ? { id: r.user_id, name: r.user_name } : null,
+  }));
 }
 
 export async function articleOwnership(db: Db, articleId: string): Promise<{ createdBy: string | null; assignedTo: string | null } | null> {
@@ -85,14 +129,20 @@ export async function articleOwnership(db: Db, articleId: string): Promise<{ cre
   return row ? { createdBy: row.created_by, assignedTo: row.assigned_to } : null;
 }
 
-export async function setArticleOwnership(db: Db, articleId: string, fields: { createdBy?: string | null; assignedTo?: string | null }): Promise<void> {
+export async function setArticleOwnership(
+  db: Db,
+  articleId: string,
+  fields: { createdBy?: string | null; assignedTo?: string | null },
+): Promise<void> {
   await db
     .updateTable('articles')
-    .set({ ...(fields.createdBy !== undefined ? { created_by: fields.createdBy } : {}), ...(fields.assignedTo !== undefined ? { assigned_to: fields.assignedTo } : {}) })
+    .set({
+      ...(fields.createdBy !== undefined ? { created_by: fields.createdBy } : {}),
+      ...(fields.assignedTo !== undefined ? { assigned_to: fields.assignedTo } : {}),
+    })
     .where('id', '=', articleId)
     .execute();
 }
-
 
 export interface ArticleRow {
   id: string;
@@ -111,9 +161,21 @@ export interface ArticleRow {
 /** The newsroom's list of articles in every state, newest change first, with filters. */
 export async function listArticlesForNewsroom(
   db: Db,
-  filter: { status?: string; sectionId?: string; typeId?: string; authorId?: string; createdBy?: string; q?: string; limit: number; offset: number },
+  filter: {
+    status?: string;
+    sectionId?: string;
+    typeId?: string;
+    authorId?: string;
+    createdBy?: string;
+    q?: string;
+    limit: number;
+    offset: number;
+  },
 ): Promise<{ rows: ArticleRow[]; total: number }> {
-  let query = db.selectFrom('articles').innerJoin('sections', 'sections.id', 'articles.section_id').innerJoin('article_types', 'article_types.id', 'articles.type_id');
+  let query = db
+    .selectFrom('articles')
+    .innerJoin('sections', 'sections.id', 'articles.section_id')
+    .innerJoin('article_types', 'article_types.id', 'articles.type_id');
   if (filter.status) query = query.where('articles.status', '=', filter.status);
   if (filter.sectionId) query = query.where('articles.section_id', '=', filter.sectionId);
   if (filter.typeId) query = query.where('articles.type_id', '=', filter.typeId);
@@ -121,7 +183,13 @@ export async function listArticlesForNewsroom(
   if (filter.authorId) {
     const authorId = filter.authorId;
     query = query.where((eb) =>
-      eb.exists(eb.selectFrom('article_bylines').select('article_bylines.article_id').whereRef('article_bylines.article_id', '=', 'articles.id').where('article_bylines.author_id', '=', authorId)),
+      eb.exists(
+        eb
+          .selectFrom('article_bylines')
+          .select('article_bylines.article_id')
+          .whereRef('article_bylines.article_id', '=', 'articles.id')
+          .where('article_bylines.author_id', '=', authorId),
+      ),
     );
   }
   if (filter.q) {

@@ -14,7 +14,17 @@ export interface OneTimeToken {
 
 export async function insertToken(
   db: Db,
-  t: { hash: string; purpose: TokenPurpose; userId?: string | null; email?: string; role?: string | null; articleId?: string | null; createdBy?: string | null; createdAt: string; expiresAt: string },
+  t: {
+    hash: string;
+    purpose: TokenPurpose;
+    userId?: string | null;
+    email?: string;
+    role?: string | null;
+    articleId?: string | null;
+    createdBy?: string | null;
+    createdAt: string;
+    expiresAt: string;
+  },
 ): Promise<void> {
   await db
     .insertInto('one_time_tokens')
@@ -33,15 +43,33 @@ export async function insertToken(
 }
 
 /** A live token of the given purpose: not expired and, unless reusable, not used. */
-export async function findLiveToken(db: Db, hash: string, purpose: TokenPurpose, now: Date, options: { reusable?: boolean } = {}): Promise<OneTimeToken | null> {
-  let query = db.selectFrom('one_time_tokens').selectAll().where('id', '=', hash).where('purpose', '=', purpose).where('expires_at', '>', now.toISOString());
+export async function findLiveToken(
+  db: Db,
+  hash: string,
+  purpose: TokenPurpose,
+  now: Date,
+  options: { reusable?: boolean } = {},
+): Promise<OneTimeToken | null> {
+  let query = db
+    .selectFrom('one_time_tokens')
+    .selectAll()
+    .where('id', '=', hash)
+    .where('purpose', '=', purpose)
+    .where('expires_at', '>', now.toISOString());
   if (!options.reusable) query = query.where('used_at', 'is', null);
   const row = await query.executeTakeFirst();
-  return row ? { purpose, userId: row.user_id, email: row.email, role: row.role, articleId: row.article_id, expiresAt: row.expires_at } : null;
+  return row
+    ? { purpose, userId: row.user_id, email: row.email, role: row.role, articleId: row.article_id, expiresAt: row.expires_at }
+    : null;
 }
 
 /** Marks a token used; false when someone used it first (so it works exactly once). */
 export async function useToken(db: Db, hash: string, now: Date): Promise<boolean> {
-  const result = await db.updateTable('one_time_tokens').set({ used_at: now.toISOString() }).where('id', '=', hash).where('used_at', 'is', null).executeTakeFirst();
+  const result = await db
+    .updateTable('one_time_tokens')
+    .set({ used_at: now.toISOString() })
+    .where('id', '=', hash)
+    .where('used_at', 'is', null)
+    .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
 }

@@ -20,18 +20,41 @@ export interface Credentials extends StaffUser {
 }
 
 function toUser(row: Selectable<UserTable>): StaffUser {
-  return { id: row.id, email: row.email, name: row.name, role: row.role as Role, authorId: row.author_id, disabled: row.disabled_at !== null, createdAt: row.created_at };
+  return {
+    id: row.id,
+    email: row.email,
+    name: row.name,
+    role: row.role as Role,
+    authorId: row.author_id,
+    disabled: row.disabled_at !== null,
+    createdAt: row.created_at,
+  };
 }
 
-export async function insertUser(db: Db, user: { id: string; email: string; name: string; role: Role; passwordHash: string | null; authorId?: string | null; createdAt: string }): Promise<void> {
+export async function insertUser(
+  db: Db,
+  user: { id: string; email: string; name: string; role: Role; passwordHash: string | null; authorId?: string | null; createdAt: string },
+): Promise<void> {
   await db
     .insertInto('users')
-    .values({ id: user.id, email: user.email, name: user.name, role: user.role, password_hash: user.passwordHash, author_id: user.authorId ?? null, failed_logins: 0, created_at: user.createdAt })
+    .values({
+      id: user.id,
+      email: user.email,
+      name: user.name,
+      role: user.role,
+      password_hash: user.passwordHash,
+      author_id: user.authorId ?? null,
+      failed_logins: 0,
+      created_at: user.createdAt,
+    })
     .execute();
 }
 
 export async function countUsers(db: Db): Promise<number> {
-  const row = await db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom('users')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 
@@ -75,14 +98,28 @@ export async function updateUserRole(db: Db, id: string, role: Role): Promise<vo
   await db.updateTable('users').set({ role }).where('id', '=', id).execute();
 }
 
-export async function insertSession(db: Db, s: { id: string; userId: string; csrfToken: string; createdAt: string; expiresAt: string; userAgent: string }): Promise<void> {
+export async function insertSession(
+  db: Db,
+  s: { id: string; userId: string; csrfToken: string; createdAt: string; expiresAt: string; userAgent: string },
+): Promise<void> {
   await db
     .insertInto('sessions')
-    .values({ id: s.id, user_id: s.userId, csrf_token: s.csrfToken, created_at: s.createdAt, expires_at: s.expiresAt, user_agent: s.userAgent.slice(0, 300) })
+    .values({
+      id: s.id,
+      user_id: s.userId,
+      csrf_token: s.csrfToken,
+      created_at: s.createdAt,
+      expires_at: s.expiresAt,
+      user_agent: s.userAgent.slice(0, 300),
+    })
     .execute();
 }
 
-export async function findSession(db: Db, id: string, now: Date): Promise<{ user: StaffUser; csrfToken: string; expiresAt: string } | null> {
+export async function findSession(
+  db: Db,
+  id: string,
+  now: Date,
+): Promise<{ user: StaffUser; csrfToken: string; expiresAt: string } | null> {
   const row = await db
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')

@@ -1,6 +1,6 @@
 /**
  * Search on SQLite: an FTS5 table (porter stemming, diacritics folded,
- * prefix indexes for 2 and 3 characters) ranked by bm25 with field weights.
+ * prefix indexes for 2, 3 and 4 characters) ranked by bm25 with field weights.
  *
  * Each document's FTS rowid (`doc_id`) is its publication time in ms times
  * 2048 plus a slot, so "published by now", "from" and "to" are rowid ranges
@@ -108,24 +108,21 @@ async function search(db: Db, request: EngineSearch): Promise<EngineResults> {
   const lo = firstKey(request.fromMs ?? MIN_MS);
   if (hi < lo) return { hits: [], matched: 0 };
 
-  // The window: the newest RANK_WINDOW (+1, to know there are more) matches, FTS5 reading backwards.
-  const window = await sql<{ doc_id: number }>`
-    select rowid as doc_id from article_search_fts
+  // The window: the newest RANK_WINDOW (+1, to know there are more) matches, FTS5 reading
+  // backwards, each with its bm25 score (lower is better); ranked here, a thousand at most.
+  const window = await sql<{ doc_id: number; score: number }>`
+    select rowid as doc_id, ${BM25} as score from article_search_fts
     where article_search_fts match ${match} and rowid between ${lo} and ${hi}
     order by rowid desc
     limit ${RANK_WINDOW + 1}`.execute(db);
   const matched = window.rows.length;
-  const oldest = window.rows[Math.min(matched, RANK_WINDOW) - 1];
-  if (!oldest) return { hits: [], matched: 0 };
+  const ranked = window.rows
+    .slice(0, RANK_WINDOW)
+    .sort((a, b) => a.score - b.score || b.doc_id - a.doc_id)
+    .slice(request.offset, request.offset + request.limit);
+  if (ranked.length === 0) return { hits: [], matched };
 
-  const ranked = await sql<{ doc_id: number; score: number }>`
-    select rowid as doc_id, ${BM25} as score from article_search_fts
-    where article_search_fts match ${match} and rowid between ${oldest.doc_id} and ${hi}
-    order by score, rowid desc
-    limit ${request.limit} offset ${request.offset}`.execute(db);
-  if (ranked.rows.length === 0) return { hits: [], matched };
-
-  const pageIds = ranked.rows.map((r) => r.doc_id);
+  const pageIds = ranked.map((r) => r.doc_id);
   // FTS5 starts the query afresh for each id it is handed: cheap for words, but a prefix is expanded
   // each time. With a prefix, one pass over the page's rowid range instead, the ids picked out by
   // SQLite ("+" keeps the list from FTS5).
@@ -142,7 +139,7 @@ async function search(db: Db, request: EngineSearch): Promise<EngineResults> {
   const byDoc = new Map(page.rows.map((r) => [r.doc_id, r]));
   return {
     // bm25 is lower-is-better; turned round so every engine's rank is higher-is-better.
-    hits: ranked.rows.flatMap((r) => {
+    hits: ranked.flatMap((r) => {
       const row = byDoc.get(r.doc_id);
       return row ? [{ id: row.id, rank: -r.score, body: row.body, dek: row.dek }] : [];
     }),
