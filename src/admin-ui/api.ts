@@ -111,6 +111,7 @@ export interface ArticleRow {
   type: { name: string };
   modifiedAt: string;
   publishedAt: string | null;
+  leadImageRightsExpired: boolean;
 }
 
 export interface MediaImage {

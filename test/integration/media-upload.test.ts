@@ -54,6 +54,20 @@ for (const dialect of DIALECTS) {
       expect(image.variants.map((v) => v.format).sort()).toEqual(['jpeg', 'webp', 'webp', 'webp']);
     });
 
+    it('prefills credit and caption from the picture’s own XMP when the desk left them empty', async () => {
+      const xmp = `<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"><rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:photoshop="http://ns.adobe.com/photoshop/1.0/" photoshop:Credit="AGENCY/Jonas Eklund"><dc:description><rdf:Alt><rdf:li xml:lang="x-default">Barges at Sarvel</rdf:li></rdf:Alt></dc:description></rdf:Description></rdf:RDF></x:xmpmeta>`;
+      const jpeg = await sharp({ create: { width: 800, height: 500, channels: 3, background: '#445566' } })
+        .jpeg()
+        .withXmp(xmp)
+        .toBuffer();
+      const res = await upload(jpeg, { alt: 'Barges' });
+      expect(res.statusCode).toBe(201);
+      expect((res.json() as { image: { credit: string; caption: string } }).image).toMatchObject({
+        credit: 'AGENCY/Jonas Eklund',
+        caption: 'Barges at Sarvel',
+      });
+    });
+
     it('refuses a file that is not a picture, whatever its name, and stores nothing', async () => {
       const before = await countImages(site.deps.db);
       const res = await upload(Buffer.from('<html>not a picture</html>'));

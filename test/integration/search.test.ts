@@ -97,6 +97,9 @@ for (const dialect of DIALECTS) {
       expect(await slugs('"pull quote"')).toEqual(['the-lead-story']);
       expect(await slugs('“road, not a wall”')).toEqual(['the-lead-story']);
       expect(await slugs('"quote pull"')).toEqual([]);
+      expect(await slugs('"quote to catch the eye"')).toEqual(['the-lead-story']);
+      expect(await slugs('"catch the quote"')).toEqual([]);
+      expect(await slugs('"europe story number" enough')).toHaveLength(10);
     });
 
     it('finds prefixes', async () => {

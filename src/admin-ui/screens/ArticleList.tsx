@@ -123,6 +123,7 @@ export function ArticleList({ desk, go }: { user: User; desk: Desk; go(to: strin
               <tr key={row.id}>
                 <td>
                   <a href={`#/articles/${row.id}`}>{row.headline}</a>
+                  {row.leadImageRightsExpired && <strong className="flag"> · Picture rights expired</strong>}
                 </td>
                 <td>
                   <span className={`status status-${row.status}`}>{STATUS_NAMES[row.status]}</span>

@@ -199,6 +199,7 @@ export async function registerAdminApi(app: FastifyInstance, deps: SiteDeps): Pr
           ...(q.q ? { q: q.q } : {}),
           limit: q.limit,
           offset: (q.page - 1) * q.limit,
+          now: deps.clock(),
         });
         return { articles: rows, meta: { page: q.page, limit: q.limit, total, pages: Math.max(1, Math.ceil(total / q.limit)) } };
       });

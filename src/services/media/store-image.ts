@@ -8,6 +8,7 @@ import { newId } from '../../lib/ids.js';
 import type { Db } from '../../storage/db.js';
 import type { MediaStore } from '../../storage/media/media-store.js';
 import { insertImage } from '../../storage/repositories/images.js';
+import { embeddedCredits } from './embedded-credits.js';
 
 /** Widths of the responsive WebP variants; a variant is never wider than the original. */
 export const VARIANT_WIDTHS = [480, 960, 1440] as const;
@@ -38,6 +39,7 @@ export async function storeImage(deps: { db: Db; media: MediaStore; clock: Clock
   }
   if (!meta.format || !ACCEPTED.has(meta.format) || !meta.width || !meta.height) throw new MastheadError('UNSUPPORTED_IMAGE');
 
+  const embedded = embeddedCredits(meta);
   const hash = createHash('sha256').update(input.bytes).digest('hex').slice(0, 16);
   const base = `images/${hash.slice(0, 2)}/${hash}`;
   // Orientation applied, metadata not copied: sharp writes none unless asked.
@@ -62,8 +64,9 @@ export async function storeImage(deps: { db: Db; media: MediaStore; clock: Clock
     width: fullWidth,
     height: fullHeight,
     variants,
-    caption: input.caption ?? '',
-    credit: input.credit ?? '',
+    // What the desk typed wins; otherwise what the agency put in the file.
+    caption: input.caption || embedded.caption || '',
+    credit: input.credit || embedded.credit || '',
     alt: input.alt ?? '',
     licence: input.licence ?? '',
     rightsExpireAt: input.rightsExpireAt ?? null,

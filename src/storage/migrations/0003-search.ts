@@ -53,7 +53,9 @@ async function postgres(db: Kysely<any>): Promise<void> {
   //   the month of publication, the section, the type and each author
   //   ("~m2024-03", "~s…": no query a reader types can produce them).
   //   Matching reads it through the GIN index; the extra lexemes let the
-  //   index itself narrow to recent months and to the filters.
+  //   index itself narrow to recent months and to the filters. Each pair of
+  //   neighbouring words is a lexeme too (search_pairs below), so a phrase
+  //   is found in the index rather than by reading every candidate's terms.
   // - summary: headline (A), kicker and dek (B), bylines and topics (C) and
   //   the body's opening (D), for ranking. Small, and kept in the row.
   // dek and body are kept as text for ts_headline's snippets.
@@ -75,6 +77,19 @@ async function postgres(db: Kysely<any>): Promise<void> {
       alter column body set storage external,
       alter column terms set storage external,
       alter column summary set storage main`.execute(db);
+  // "state of the union" -> '~state 3 union': each word with the next one and how far on it is
+  // (stop words leave gaps). Text in, pairs out; the same function reads a document and a phrase.
+  await sql`
+    create function search_pairs(document tsvector) returns tsvector
+    language sql immutable strict parallel safe as $$
+      select coalesce(array_to_tsvector(array_agg(distinct '~' || lexeme || ' ' || (next_pos - pos) || ' ' || next_lexeme)), ''::tsvector)
+      from (
+        select lexeme, pos, lead(lexeme) over w as next_lexeme, lead(pos) over w as next_pos
+        from (select u.lexeme, unnest(u.positions) as pos from unnest(document) as u) as p
+        window w as (order by pos)
+      ) as pairs
+      where next_lexeme is not null
+    $$`.execute(db);
   // No btree on published_at: with one, the planner walks it and tests every row's terms.
   // No pending list (fastupdate): every search would read all of it, up to 4 MB, until a
   // vacuum merges it; writing a piece's entries straight into the index costs the newsroom little.

@@ -156,6 +156,8 @@ export interface ArticleRow {
   version: number;
   createdBy: string | null;
   assignedTo: string | null;
+  /** The lead picture's licence has run out: it must be replaced before (re)publishing. */
+  leadImageRightsExpired: boolean;
 }
 
 /** The newsroom's list of articles in every state, newest change first, with filters. */
@@ -170,12 +172,14 @@ export async function listArticlesForNewsroom(
     q?: string;
     limit: number;
     offset: number;
+    now: Date;
   },
 ): Promise<{ rows: ArticleRow[]; total: number }> {
   let query = db
     .selectFrom('articles')
     .innerJoin('sections', 'sections.id', 'articles.section_id')
-    .innerJoin('article_types', 'article_types.id', 'articles.type_id');
+    .innerJoin('article_types', 'article_types.id', 'articles.type_id')
+    .leftJoin('images', 'images.id', 'articles.lead_image_id');
   if (filter.status) query = query.where('articles.status', '=', filter.status);
   if (filter.sectionId) query = query.where('articles.section_id', '=', filter.sectionId);
   if (filter.typeId) query = query.where('articles.type_id', '=', filter.typeId);
@@ -209,6 +213,7 @@ export async function listArticlesForNewsroom(
         'articles.version',
         'articles.created_by',
         'articles.assigned_to',
+        'images.rights_expire_at',
         'sections.id as section_id',
         'sections.slug as section_slug',
         'sections.name as section_name',
@@ -236,6 +241,7 @@ export async function listArticlesForNewsroom(
       version: r.version,
       createdBy: r.created_by,
       assignedTo: r.assigned_to,
+      leadImageRightsExpired: r.rights_expire_at !== null && r.rights_expire_at < filter.now.toISOString(),
     })),
   };
 }

@@ -50,6 +50,40 @@ export function tsQuery(query: SearchQuery): RawBuilder<unknown> {
   return sql`(${sql.join(parts, sql` && `)})`;
 }
 
+/** A phrase as the index holds it: its pairs of neighbouring words, and how many words it has. */
+interface PhrasePairs {
+  pairs: string[];
+  words: number;
+}
+
+/** A lexeme in tsquery syntax: quoted, quotes doubled, backslashes escaped. */
+const lexemeLiteral = (lexeme: string): string => `'${lexeme.replaceAll('\\', '\\\\').replaceAll("'", "''")}'`;
+
+async function phrasePairs(db: Db, query: SearchQuery): Promise<Map<string, PhrasePairs>> {
+  const phrases = [...new Set(query.terms.flatMap((t) => (t.kind === 'phrase' ? [t.words.join(' ')] : [])))];
+  if (phrases.length === 0) return new Map();
+  const rows = await sql<{ phrase: string; pairs: string[] | null; nodes: number }>`
+    select x.phrase, tsvector_to_array(search_pairs(to_tsvector(${CONFIG}, x.phrase))) as pairs,
+      numnode(phraseto_tsquery(${CONFIG}, x.phrase)) as nodes
+    from (values ${sql.join(phrases.map((p) => sql`(${p})`))}) as x(phrase)`.execute(db);
+  return new Map(rows.rows.map((r) => [r.phrase, { pairs: r.pairs ?? [], words: (Number(r.nodes) + 1) / 2 }]));
+}
+
+/**
+ * The query the index answers. A phrase of two words is its pair, which the
+ * index finds exactly; a longer one is its pairs (found in the index) and the
+ * phrase itself (checked in the candidates that have them all).
+ */
+function matchQuery(query: SearchQuery, pairs: Map<string, PhrasePairs>): RawBuilder<unknown> {
+  const parts = query.terms.map((term) => {
+    const phrase = term.kind === 'phrase' ? pairs.get(term.words.join(' ')) : undefined;
+    if (!phrase || phrase.pairs.length === 0) return tsTerm(term);
+    const inIndex = sql`${phrase.pairs.map(lexemeLiteral).join(' & ')}::tsquery`;
+    return phrase.words === 2 && phrase.pairs.length === 1 ? inIndex : sql`(${tsTerm(term)} && ${inIndex})`;
+  });
+  return sql`(${sql.join([...parts, ...query.excluded.map((t) => sql`!!${tsTerm(t)}`)], sql` && `)})`;
+}
+
 /** The body's opening, which counts for ranking (all of it counts for matching). */
 const SUMMARY_BODY_CHARS = 600;
 
@@ -66,19 +100,20 @@ async function write(db: Db, documents: readonly SearchDocument[]): Promise<void
     const batch = documents.slice(i, i + 200);
     await sql`
       insert into article_search (article_id, section_id, type_id, published_at, dek, body, summary, terms)
-      values ${sql.join(
+      select v.article_id, v.section_id, v.type_id, v.published_at::timestamptz, v.dek, v.body,
+        v.fields || v.opening, v.fields || v.words || search_pairs(v.fields || v.words) || v.extra::tsvector
+      from (values ${sql.join(
         batch.map((d) => {
           const time = Date.parse(d.publishedAt);
-          const fields = sql`
-            setweight(to_tsvector(${CONFIG}, ${toIndex(d.headline)}), 'A') ||
-            setweight(to_tsvector(${CONFIG}, ${toIndex(`${d.kicker}\n${d.dek}`)}), 'B') ||
-            setweight(to_tsvector(${CONFIG}, ${toIndex(`${d.bylines}\n${d.topics}`)}), 'C')`;
           return sql`(${d.articleId}, ${d.sectionId}, ${d.typeId}, ${d.publishedAt}, ${toIndex(d.dek)}, ${toIndex(d.body)},
-            ${fields} || setweight(to_tsvector(${CONFIG}, ${toIndex(d.body.slice(0, SUMMARY_BODY_CHARS))}), 'D'),
-            ${fields} || setweight(to_tsvector(${CONFIG}, ${toIndex(d.body)}), 'D')
-              || ${[monthLexeme(time), ...facetsOf(d).map((f) => facetLexeme(f.kind, f.id))].join(' ')}::tsvector)`;
+            setweight(to_tsvector(${CONFIG}, ${toIndex(d.headline)}), 'A') ||
+              setweight(to_tsvector(${CONFIG}, ${toIndex(`${d.kicker}\n${d.dek}`)}), 'B') ||
+              setweight(to_tsvector(${CONFIG}, ${toIndex(`${d.bylines}\n${d.topics}`)}), 'C'),
+            setweight(to_tsvector(${CONFIG}, ${toIndex(d.body.slice(0, SUMMARY_BODY_CHARS))}), 'D'),
+            setweight(to_tsvector(${CONFIG}, ${toIndex(d.body)}), 'D'),
+            ${[monthLexeme(time), ...facetsOf(d).map((f) => facetLexeme(f.kind, f.id))].join(' ')})`;
         }),
-      )}
+      )}) as v(article_id, section_id, type_id, published_at, dek, body, fields, opening, words, extra)
       on conflict (article_id) do update set
         section_id = excluded.section_id, type_id = excluded.type_id, published_at = excluded.published_at,
         dek = excluded.dek, body = excluded.body, summary = excluded.summary, terms = excluded.terms`.execute(db);
@@ -162,8 +197,9 @@ async function search(db: Db, request: EngineSearch): Promise<EngineResults> {
   if (request.fromMs !== undefined && request.toMs < request.fromMs) return { hits: [], matched: 0 };
   const query = tsQuery(request.query);
   const rows = await withGinPlans(db, async (trx) => {
+    const match = matchQuery(request.query, await phrasePairs(trx, request.query));
     const result = await sql<{ matched: number; id: string | null; rank: number | null; body: string | null; dek: string | null }>`
-      with found as materialized (${windowQuery(request, query)}),
+      with found as materialized (${windowQuery(request, match)}),
       page as (
         select w.article_id, w.published_at, ts_rank_cd(${WEIGHTS}, w.summary, ${query}) as rank
         from (select * from found limit ${RANK_WINDOW}) w
