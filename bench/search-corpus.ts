@@ -1,7 +1,8 @@
 /**
  * A made-up archive for the search benchmark: deterministic (seeded), with
  * English stop words between invented words drawn from a Zipf distribution,
- * as words are in real text — a few words are in most pieces, most in few.
+ * as words are in real text — a few words are in most pieces, most in few —
+ * and, as in real text, set phrases (names, "prime minister") that recur.
  */
 import { newId } from '../src/lib/ids.js';
 import type { BulkArticle } from '../test/helpers/bulk-articles.js';
@@ -35,7 +36,10 @@ export interface Taxonomy {
 export class Corpus {
   readonly random: () => number;
   readonly vocabulary: string[];
+  /** Set phrases of two or three words, themselves Zipf-distributed. */
+  readonly phrases: string[];
   private readonly cumulative: Float64Array;
+  private readonly phraseCumulative: Float64Array;
 
   constructor(seed: number, vocabularySize = 30_000) {
     this.random = seeded(seed);
@@ -52,6 +56,27 @@ export class Corpus {
     let sum = 0;
     for (let i = 0; i < vocabularySize; i++) this.cumulative[i] = sum += 1 / (i + 1);
     for (let i = 0; i < vocabularySize; i++) this.cumulative[i]! /= sum;
+    this.phrases = Array.from({ length: 3000 }, () => Array.from({ length: this.random() < 0.3 ? 3 : 2 }, () => this.word()).join(' '));
+    this.phraseCumulative = new Float64Array(this.phrases.length);
+    sum = 0;
+    for (let i = 0; i < this.phrases.length; i++) this.phraseCumulative[i] = sum += 1 / (i + 1);
+    for (let i = 0; i < this.phrases.length; i++) this.phraseCumulative[i]! /= sum;
+  }
+
+  private zipfIndex(cumulative: Float64Array): number {
+    const x = this.random();
+    let lo = 0;
+    let hi = cumulative.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (cumulative[mid]! < x) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  phrase(): string {
+    return this.phrases[this.zipfIndex(this.phraseCumulative)]!;
   }
 
   pick<T>(list: readonly T[]): T {
@@ -63,21 +88,16 @@ export class Corpus {
   }
 
   word(): string {
-    const x = this.random();
-    let lo = 0;
-    let hi = this.cumulative.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.cumulative[mid]! < x) lo = mid + 1;
-      else hi = mid;
-    }
-    return this.vocabulary[lo]!;
+    return this.vocabulary[this.zipfIndex(this.cumulative)]!;
   }
 
-  /** Text with about four in ten words stop words, as in English prose. */
+  /** Text with about four in ten words stop words, as in English prose, and a set phrase now and then. */
   words(n: number): string {
     const out: string[] = [];
-    for (let i = 0; i < n; i++) out.push(this.random() < 0.4 ? this.pick(STOP) : this.word());
+    for (let i = 0; i < n; i++) {
+      const x = this.random();
+      out.push(x < 0.4 ? this.pick(STOP) : x < 0.43 ? this.phrase() : this.word());
+    }
     return out.join(' ');
   }
 
