@@ -4,11 +4,10 @@ import { searchPath } from '../../../domain/search/search-path.js';
 import type { Snippet } from '../../../domain/search/snippet.js';
 import type { SearchResultItem, SearchView } from '../../../services/site/view-models.js';
 import type { ThemeContext } from '../context.js';
+import { Pagination } from '../partials/pagination.js';
 import { longDate } from '../dates.js';
 import { Byline } from '../partials/byline.js';
 import { Time } from '../partials/time.js';
-
-type Params = SearchView['params'];
 
 /** Matches are <mark>; every character is text, escaped by Preact like any other. */
 function SnippetText({ snippet }: { snippet: Snippet }): VNode | null {
@@ -124,37 +123,6 @@ function summary(view: SearchView, total: number, capped: boolean): string {
   return parts.join(' ');
 }
 
-function SearchPagination({
-  params,
-  page,
-}: {
-  params: Params;
-  page: { number: number; count: number; hasPrev: boolean; hasNext: boolean };
-}): VNode | null {
-  if (page.count <= 1) return null;
-  return (
-    <nav class="pagination" aria-label="Result pages">
-      {page.hasPrev ? (
-        <a href={searchPath(params, page.number - 1)} rel="prev">
-          ← Previous
-        </a>
-      ) : (
-        <span />
-      )}
-      <span class="page-of" aria-current="page">
-        Page {page.number} of {page.count}
-      </span>
-      {page.hasNext ? (
-        <a href={searchPath(params, page.number + 1)} rel="next">
-          Next →
-        </a>
-      ) : (
-        <span />
-      )}
-    </nav>
-  );
-}
-
 export function SearchPage({ ctx, view }: { ctx: ThemeContext; view: SearchView }): VNode {
   const { results, params } = view;
   return (
@@ -194,7 +162,13 @@ export function SearchPage({ ctx, view }: { ctx: ThemeContext; view: SearchView 
               )}
             </p>
           )}
-          <SearchPagination params={params} page={results.page} />
+          <Pagination
+            page={results.page}
+            href={(n) => searchPath(params, n)}
+            label="Result pages"
+            prevText="← Previous"
+            nextText="Next →"
+          />
         </section>
       )}
     </div>
