@@ -32,3 +32,13 @@ export async function pendingMigrations<T>(db: Kysely<T>): Promise<string[]> {
   const all = await (await migrator(db)).getMigrations();
   return all.filter((m) => m.executedAt === undefined).map((m) => m.name);
 }
+
+/** True when the database answers a trivial query. */
+export async function databaseAnswers<T>(db: Kysely<T>): Promise<boolean> {
+  try {
+    await sql`select 1`.execute(db);
+    return true;
+  } catch {
+    return false;
+  }
+}

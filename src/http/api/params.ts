@@ -27,6 +27,21 @@ export const ARTICLE_FIELDS = [
 ] as const;
 export type ArticleField = (typeof ARTICLE_FIELDS)[number];
 
+/** What a search hit carries of its article: a teaser, not the whole piece. */
+export const SEARCH_HIT_FIELDS: readonly ArticleField[] = [
+  'id',
+  'slug',
+  'url',
+  'kicker',
+  'headline',
+  'dek',
+  'section',
+  'type',
+  'authors',
+  'publishedAt',
+  'leadImage',
+];
+
 const slug = z.string().min(1).max(200);
 const instant = z
   .union([z.iso.datetime({ offset: true }), z.iso.date()], {

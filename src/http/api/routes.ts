@@ -20,7 +20,17 @@ import type { SiteDeps } from '../app.js';
 import { apiErrorHandler } from '../admin/errors.js';
 import { registerCors } from './cors.js';
 import { openApiDocument } from './openapi.js';
-import { articleListQuery, articleQuery, decodeCursor, encodeCursor, listQuery, pageMeta, plainQuery, searchQuery } from './params.js';
+import {
+  articleListQuery,
+  articleQuery,
+  decodeCursor,
+  encodeCursor,
+  listQuery,
+  pageMeta,
+  plainQuery,
+  searchQuery,
+  SEARCH_HIT_FIELDS,
+} from './params.js';
 import { presentArticles, presentAuthor, presentBrief, presentSettings, presenter } from './present.js';
 
 export const CONTENT_API_PREFIX = '/api/content/v1';
@@ -192,19 +202,7 @@ export async function registerContentApi(app: FastifyInstance, deps: SiteDeps, o
           now: now(),
         });
         const articles = await loadAll(found.hits.map((h) => h.id));
-        const shown = await presentArticles(deps.db, p, articles, [
-          'id',
-          'slug',
-          'url',
-          'kicker',
-          'headline',
-          'dek',
-          'section',
-          'type',
-          'authors',
-          'publishedAt',
-          'leadImage',
-        ]);
+        const shown = await presentArticles(deps.db, p, articles, SEARCH_HIT_FIELDS);
         const byId = new Map(shown.map((a) => [a.id as string, a]));
         const results = found.hits.flatMap((hit) => {
           const article = byId.get(hit.id);

@@ -6,6 +6,7 @@ import { parseBody } from '../../domain/content/body.js';
 import type { Article, BylineAuthor, Image, PlacedImage, Teaser } from '../../domain/content/model.js';
 import type { Db } from '../db.js';
 import type { ArticleTable, Database } from '../schema.js';
+import { bylinedTo, carriesTopic } from './article-filters.js';
 import { authorsByIds } from './authors.js';
 import { imagesByIds } from './images.js';
 import { toArticleType, toTopic } from './mappers.js';
@@ -237,30 +238,8 @@ function applyFilter<Q extends ReturnType<typeof teaserQuery>>(query: Q, filter:
   let q = query;
   if (filter.sectionId) q = q.where('articles.section_id', '=', filter.sectionId) as Q;
   if (filter.typeId) q = q.where('articles.type_id', '=', filter.typeId) as Q;
-  if (filter.topicId) {
-    const topicId = filter.topicId;
-    q = q.where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom('article_topics')
-          .select('article_topics.article_id')
-          .whereRef('article_topics.article_id', '=', 'articles.id')
-          .where('article_topics.topic_id', '=', topicId),
-      ),
-    ) as Q;
-  }
-  if (filter.authorId) {
-    const authorId = filter.authorId;
-    q = q.where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom('article_bylines')
-          .select('article_bylines.article_id')
-          .whereRef('article_bylines.article_id', '=', 'articles.id')
-          .where('article_bylines.author_id', '=', authorId),
-      ),
-    ) as Q;
-  }
+  if (filter.topicId) q = q.where(carriesTopic(filter.topicId)) as Q;
+  if (filter.authorId) q = q.where(bylinedTo(filter.authorId)) as Q;
   if (filter.excludeIds && filter.excludeIds.length > 0) q = q.where('articles.id', 'not in', filter.excludeIds) as Q;
   return q;
 }

@@ -1,6 +1,7 @@
 /** The newsroom's records about an article: revisions, comments and the workflow log. */
 import { sql } from 'kysely';
 import type { Db } from '../db.js';
+import { bylinedTo } from './article-filters.js';
 
 export interface Revision {
   version: number;
@@ -184,18 +185,7 @@ export async function listArticlesForNewsroom(
   if (filter.sectionId) query = query.where('articles.section_id', '=', filter.sectionId);
   if (filter.typeId) query = query.where('articles.type_id', '=', filter.typeId);
   if (filter.createdBy) query = query.where('articles.created_by', '=', filter.createdBy);
-  if (filter.authorId) {
-    const authorId = filter.authorId;
-    query = query.where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom('article_bylines')
-          .select('article_bylines.article_id')
-          .whereRef('article_bylines.article_id', '=', 'articles.id')
-          .where('article_bylines.author_id', '=', authorId),
-      ),
-    );
-  }
+  if (filter.authorId) query = query.where(bylinedTo(filter.authorId));
   if (filter.q) {
     // Case-insensitive on both dialects: compare lowercased text with a lowercased, escaped pattern.
     const pattern = `%${filter.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
