@@ -4,20 +4,16 @@
  * it, and its revisions, log and jobs agree with it.
  */
 import { spawn } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { Kysely, sql } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createUser } from '../../src/services/auth/accounts.js';
 import { draftArticle } from '../../src/services/newsroom/articles.js';
 import { createContentEvents } from '../../src/services/events.js';
 import type { ServiceDeps } from '../../src/services/deps.js';
 import { createArticleType, createSection } from '../../src/services/taxonomy/create-taxonomy.js';
-import { postgresDialect, sqliteDialect } from '../../src/storage/db.js';
 import type { Db } from '../../src/storage/db.js';
-import type { Database } from '../../src/storage/schema.js';
 import { migrateToLatest } from '../../src/storage/migrate.js';
 import { localMediaStore } from '../../src/storage/media/local-media-store.js';
 import { findArticleById } from '../../src/storage/repositories/articles.js';
@@ -25,46 +21,12 @@ import { listRevisions } from '../../src/storage/repositories/newsroom.js';
 import { listJobs } from '../../src/storage/repositories/jobs.js';
 import { jobHandlers } from '../../src/jobs/handlers/index.js';
 import { createJobRunner } from '../../src/jobs/runner.js';
+import { postgresTarget, sqliteTarget } from '../helpers/crash-targets.js';
+import type { CrashTarget } from '../helpers/crash-targets.js';
 import { PG_URL } from '../helpers/databases.js';
 import { REQUIRE_ALL } from '../helpers/requirements.js';
 
 const WORKER = path.resolve('test/fixtures/crash-worker.ts');
-
-interface Target {
-  label: string;
-  open(): Db;
-  url: string;
-  schema: string;
-  cleanup(): Promise<void>;
-}
-
-async function sqliteTarget(): Promise<Target> {
-  const dir = await mkdtemp(path.join(tmpdir(), 'masthead-crash-'));
-  const file = path.join(dir, 'crash.sqlite');
-  return {
-    label: 'sqlite',
-    url: file,
-    schema: '',
-    open: () => new Kysely<Database>({ dialect: sqliteDialect(file) }),
-    cleanup: () => rm(dir, { recursive: true, force: true }),
-  };
-}
-
-async function postgresTarget(url: string): Promise<Target> {
-  const schema = `crash_${randomBytes(5).toString('hex')}`;
-  const admin = new Kysely<Database>({ dialect: postgresDialect(url, { max: 1 }) });
-  await sql`create schema ${sql.id(schema)}`.execute(admin);
-  return {
-    label: 'postgres (server)',
-    url,
-    schema,
-    open: () => new Kysely<Database>({ dialect: postgresDialect(url, { searchPath: schema, max: 2 }) }),
-    cleanup: async () => {
-      await sql`drop schema ${sql.id(schema)} cascade`.execute(admin);
-      await admin.destroy();
-    },
-  };
-}
 
 async function prepare(db: Db, count: number): Promise<{ ids: string[]; actorId: string }> {
   await migrateToLatest(db);
@@ -111,9 +73,9 @@ function runAndKill(args: string[], until: number): Promise<string> {
   });
 }
 
-const targets: (() => Promise<Target>)[] = [sqliteTarget];
+const targets: (() => Promise<CrashTarget>)[] = [() => sqliteTarget('crash')];
 const pgUrl = PG_URL;
-if (pgUrl) targets.push(() => postgresTarget(pgUrl));
+if (pgUrl) targets.push(() => postgresTarget(pgUrl, 'crash'));
 else if (REQUIRE_ALL)
   throw new Error(
     'MASTHEAD_TEST_REQUIRE_ALL=1: the crash test needs a PostgreSQL server (MASTHEAD_TEST_PG_URL); PGlite lives in one process.',

@@ -10,20 +10,16 @@
  * and prints how often it happened. See src/services/newsletter/send-issue.ts.
  */
 import { spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { Kysely, sql } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createContentEvents } from '../../src/services/events.js';
 import { composeRoundUp } from '../../src/services/newsletter/compose.js';
-import { postgresDialect, sqliteDialect } from '../../src/storage/db.js';
-import type { Db } from '../../src/storage/db.js';
 import { migrateToLatest } from '../../src/storage/migrate.js';
 import { localMediaStore } from '../../src/storage/media/local-media-store.js';
 import { deliveryCounts } from '../../src/storage/repositories/newsletter.js';
-import type { Database } from '../../src/storage/schema.js';
+import { postgresTarget, sqliteTarget } from '../helpers/crash-targets.js';
+import type { CrashTarget } from '../helpers/crash-targets.js';
 import { PG_URL } from '../helpers/databases.js';
 import { REQUIRE_ALL } from '../helpers/requirements.js';
 import { startSmtpSink } from '../helpers/smtp-sink.js';
@@ -33,42 +29,6 @@ const WORKER = path.resolve('test/fixtures/newsletter-crash-worker.ts');
 const READERS = 300;
 const KILLS = 5;
 const CONNECTIONS = 3;
-
-interface Target {
-  label: string;
-  url: string;
-  schema: string;
-  open(): Db;
-  cleanup(): Promise<void>;
-}
-
-async function sqliteTarget(): Promise<Target> {
-  const dir = await mkdtemp(path.join(tmpdir(), 'masthead-newsletter-crash-'));
-  const file = path.join(dir, 'crash.sqlite');
-  return {
-    label: 'sqlite',
-    url: file,
-    schema: '',
-    open: () => new Kysely<Database>({ dialect: sqliteDialect(file) }),
-    cleanup: () => rm(dir, { recursive: true, force: true }),
-  };
-}
-
-async function postgresTarget(url: string): Promise<Target> {
-  const schema = `nlcrash_${randomBytes(5).toString('hex')}`;
-  const admin = new Kysely<Database>({ dialect: postgresDialect(url, { max: 1 }) });
-  await sql`create schema ${sql.id(schema)}`.execute(admin);
-  return {
-    label: 'postgres (server)',
-    url,
-    schema,
-    open: () => new Kysely<Database>({ dialect: postgresDialect(url, { searchPath: schema, max: 2 }) }),
-    cleanup: async () => {
-      await sql`drop schema ${sql.id(schema)} cascade`.execute(admin);
-      await admin.destroy();
-    },
-  };
-}
 
 /** Runs the worker; kills it (SIGKILL) a random moment after it printed `killAfter` lines, or lets it finish. */
 function runWorker(args: string[], killAfter: number | null): Promise<{ out: string; killed: boolean }> {
@@ -93,9 +53,9 @@ function runWorker(args: string[], killAfter: number | null): Promise<{ out: str
   });
 }
 
-const targets: (() => Promise<Target>)[] = [sqliteTarget];
+const targets: (() => Promise<CrashTarget>)[] = [() => sqliteTarget('nlcrash')];
 const pgUrl = PG_URL;
-if (pgUrl) targets.push(() => postgresTarget(pgUrl));
+if (pgUrl) targets.push(() => postgresTarget(pgUrl, 'nlcrash'));
 else if (REQUIRE_ALL)
   throw new Error('MASTHEAD_TEST_REQUIRE_ALL=1: the newsletter crash test needs a PostgreSQL server (MASTHEAD_TEST_PG_URL).');
 else console.warn(`\nSKIPPED: the PostgreSQL half of the newsletter crash test needs a server: set MASTHEAD_TEST_PG_URL.\n`);
