@@ -86,13 +86,7 @@ export function StaffScreen() {
           </label>
           <label className="field">
             <span>Role</span>
-            <select name="role">
-              {(Object.keys(ROLE_NAMES) as Role[]).map((r) => (
-                <option key={r} value={r}>
-                  {ROLE_NAMES[r]}
-                </option>
-              ))}
-            </select>
+            <RoleSelect />
           </label>
           <label className="field">
             <span>First password</span>
@@ -124,13 +118,7 @@ export function StaffScreen() {
           </label>
           <label className="field">
             <span>Role</span>
-            <select name="role">
-              {(Object.keys(ROLE_NAMES) as Role[]).map((r) => (
-                <option key={r} value={r}>
-                  {ROLE_NAMES[r]}
-                </option>
-              ))}
-            </select>
+            <RoleSelect />
           </label>
           <button type="submit">Send invitation</button>
         </form>
@@ -178,5 +166,18 @@ export function StaffScreen() {
         </section>
       )}
     </div>
+  );
+}
+
+/** The four roles, for a form field named "role". */
+function RoleSelect() {
+  return (
+    <select name="role">
+      {(Object.keys(ROLE_NAMES) as Role[]).map((r) => (
+        <option key={r} value={r}>
+          {ROLE_NAMES[r]}
+        </option>
+      ))}
+    </select>
   );
 }
