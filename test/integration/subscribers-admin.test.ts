@@ -76,18 +76,30 @@ for (const dialect of DIALECTS) {
       await site?.close();
     });
 
-    it('counts new confirmed subscribers per ISO week, zeros included', async () => {
+    it('counts new confirmed subscribers and departures per ISO week, zeros included', async () => {
       const res = await get('/subscribers/stats?weeks=4');
       expect(res.statusCode).toBe(200);
       const body = res.json() as { totals: Record<string, number>; weeks: { week: string; weekStart: string; confirmed: number }[] };
       expect(body.weeks).toEqual([
-        { week: '2026-W45', weekStart: '2026-11-02', confirmed: 0 },
-        { week: '2026-W46', weekStart: '2026-11-09', confirmed: 0 },
-        { week: '2026-W47', weekStart: '2026-11-16', confirmed: 2 },
-        { week: '2026-W48', weekStart: '2026-11-23', confirmed: 2 },
+        { week: '2026-W45', weekStart: '2026-11-02', confirmed: 0, unsubscribed: 0 },
+        { week: '2026-W46', weekStart: '2026-11-09', confirmed: 0, unsubscribed: 0 },
+        { week: '2026-W47', weekStart: '2026-11-16', confirmed: 2, unsubscribed: 0 },
+        { week: '2026-W48', weekStart: '2026-11-23', confirmed: 2, unsubscribed: 0 },
       ]);
       expect(body.totals).toEqual({ pending: 1, confirmed: 5, unsubscribed: 0, bounced: 0 });
       expect((await get('/subscribers/stats?weeks=0')).statusCode).toBe(400);
+
+      // One leaves in W48: counted there, and gone from the confirmed total.
+      const leaver = await add('leaver@example.org', '2026-11-10T00:00:00.000Z');
+      await unsubscribeSubscriber(site.deps.db, leaver, '2026-11-25T12:00:00.000Z');
+      const after = (await get('/subscribers/stats?weeks=3')).json() as typeof body;
+      expect(after.weeks).toEqual([
+        { week: '2026-W46', weekStart: '2026-11-09', confirmed: 1, unsubscribed: 0 },
+        { week: '2026-W47', weekStart: '2026-11-16', confirmed: 2, unsubscribed: 0 },
+        { week: '2026-W48', weekStart: '2026-11-23', confirmed: 2, unsubscribed: 1 },
+      ]);
+      expect(after.totals).toEqual({ pending: 1, confirmed: 5, unsubscribed: 1, bounced: 0 });
+      await site.deps.db.deleteFrom('subscribers').where('id', '=', leaver).execute();
     });
 
     it('lists and searches, by part of the address and by status, with paging', async () => {

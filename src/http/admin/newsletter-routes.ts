@@ -10,10 +10,12 @@ import { requirePermission } from '../../services/auth/accounts.js';
 import { composeRoundUp, editIssue, toIssue } from '../../services/newsletter/compose.js';
 import type { Issue } from '../../services/newsletter/compose.js';
 import { renderIssue } from '../../services/newsletter/render-issue.js';
+import { findRoundUpCandidates } from '../../services/newsletter/round-up-candidates.js';
 import { scheduleIssue } from '../../services/newsletter/schedule-issue.js';
 import { sendTestMail } from '../../services/newsletter/send-issue.js';
 import { getSiteSettings } from '../../services/settings/site-settings.js';
 import { deliveryCounts, findIssue, listIssues } from '../../storage/repositories/newsletter.js';
+import { countSubscribersByStatus } from '../../storage/repositories/subscribers.js';
 import type { SiteDeps } from '../app.js';
 import { actorOf } from './auth.js';
 
@@ -25,6 +27,16 @@ const listQuery = z.object({
 });
 const composeBody = z.object({ intro: z.string().max(5000).optional(), subject: z.string().trim().min(1).max(200).optional() }).strict();
 const scheduleBody = z.object({ at: z.iso.datetime({ offset: true }) }).strict();
+const candidatesQuery = z.object({
+  q: z.string().max(200).optional(),
+  kind: z.enum(['article', 'brief']).optional(),
+  limit: z.coerce.number().int().min(1).max(50).default(10),
+});
+/**
+ * The preview is mail HTML: its styles are inline by design. It is served
+ * sandboxed (no scripts, an opaque origin) so that allowing them is harmless.
+ */
+const PREVIEW_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src https: http: data:; frame-ancestors 'self'; sandbox";
 
 function admin(request: FastifyRequest) {
   const actor = actorOf(request);
@@ -43,13 +55,27 @@ export function registerNewsletterRoutes(api: FastifyInstance, deps: SiteDeps): 
     admin(request);
     const q = listQuery.parse(request.query);
     const rows = await listIssues(deps.db, { status: q.status, limit: q.limit, offset: (q.page - 1) * q.limit });
-    return { issues: rows.map(toIssue).map(({ items, ...issue }) => ({ ...issue, itemCount: items.length })) };
+    const issues = await Promise.all(
+      rows.map(toIssue).map(async ({ items, ...issue }) => ({
+        ...issue,
+        itemCount: items.length,
+        progress: issue.status === 'draft' ? null : await deliveryCounts(deps.db, issue.id),
+      })),
+    );
+    return { issues };
   });
 
   api.get('/newsletter/issues/:id', async (request) => {
     admin(request);
     const issue = await issueOrThrow(deps, issueParams.parse(request.params).id);
-    return { issue, progress: await deliveryCounts(deps.db, issue.id) };
+    const [progress, totals] = await Promise.all([deliveryCounts(deps.db, issue.id), countSubscribersByStatus(deps.db)]);
+    // Who "Send now" would reach, for the editor's confirmation.
+    return { issue, progress, confirmedSubscribers: totals.confirmed };
+  });
+
+  api.get('/newsletter/candidates', async (request) => {
+    const query = candidatesQuery.parse(request.query);
+    return { items: await findRoundUpCandidates(deps, actorOf(request), query) };
   });
 
   api.post('/newsletter/issues', async (request, reply) => {
@@ -69,7 +95,12 @@ export function registerNewsletterRoutes(api: FastifyInstance, deps: SiteDeps): 
     admin(request);
     const issue = await issueOrThrow(deps, issueParams.parse(request.params).id);
     const rendered = await renderIssue({ issue, settings: await getSiteSettings(deps), publicUrl: deps.config.publicUrl });
-    return reply.header('cache-control', 'no-store').type('text/html; charset=utf-8').send(rendered.html);
+    return reply
+      .header('cache-control', 'no-store')
+      .header('content-security-policy', PREVIEW_CSP)
+      .header('x-robots-tag', 'noindex')
+      .type('text/html; charset=utf-8')
+      .send(rendered.html);
   });
 
   api.post('/newsletter/issues/:id/test', async (request, reply) => {

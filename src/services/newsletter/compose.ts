@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { orderBySection, roundUpWindow } from '../../domain/newsletter/round-up.js';
 import type { IssueStatus, RoundUpItem } from '../../domain/newsletter/round-up.js';
 import { articlePath, briefPath } from '../../domain/content/paths.js';
+import type { Brief, Teaser } from '../../domain/content/model.js';
 import { MastheadError } from '../../errors.js';
 import { newId } from '../../lib/ids.js';
 import { slugify } from '../../lib/slug.js';
@@ -107,36 +108,41 @@ export function toIssue(row: IssueRow): Issue {
 
 const absolute = (publicUrl: string, path: string) => (/^https?:\/\//.test(path) ? path : `${publicUrl.replace(/\/+$/, '')}${path}`);
 
+/** A published article as a round-up item, with absolute links. */
+export function articleItem(deps: NewsletterDeps, t: Teaser): Extract<RoundUpItem, { kind: 'article' }> {
+  const base = deps.config.publicUrl;
+  const image = t.leadImage?.image.variants.find((v) => v.format === 'jpeg');
+  return {
+    kind: 'article',
+    id: t.id,
+    headline: t.headline,
+    dek: t.dek,
+    url: absolute(base, articlePath(t)),
+    section: t.section.name,
+    ...(image && t.leadImage ? { imageUrl: absolute(base, deps.media.url(image.key)), imageAlt: t.leadImage.alt } : {}),
+  };
+}
+
+/** A published brief as a round-up item, with absolute links. */
+export function briefItem(deps: NewsletterDeps, b: Brief): Extract<RoundUpItem, { kind: 'brief' }> {
+  return {
+    kind: 'brief',
+    id: b.id,
+    headline: b.headline,
+    take: b.take,
+    url: absolute(deps.config.publicUrl, briefPath(b)),
+    sourceName: b.sourceName,
+    sourceUrl: b.sourceUrl,
+  };
+}
+
 /** The week's items, in round-up order: articles by section, then briefs, then corrections. */
 export async function gatherRoundUpItems(deps: NewsletterDeps, start: Date, end: Date): Promise<RoundUpItem[]> {
   const base = deps.config.publicUrl;
   const { teasers } = await listPublishedTeasers(deps.db, { now: end, limit: 300 });
-  const articles = teasers
-    .filter((t) => t.publishedAt >= start.toISOString())
-    .map((t): Extract<RoundUpItem, { kind: 'article' }> => {
-      const image = t.leadImage?.image.variants.find((v) => v.format === 'jpeg');
-      return {
-        kind: 'article',
-        id: t.id,
-        headline: t.headline,
-        dek: t.dek,
-        url: absolute(base, articlePath(t)),
-        section: t.section.name,
-        ...(image && t.leadImage ? { imageUrl: absolute(base, deps.media.url(image.key)), imageAlt: t.leadImage.alt } : {}),
-      };
-    });
+  const articles = teasers.filter((t) => t.publishedAt >= start.toISOString()).map((t) => articleItem(deps, t));
   const { briefs } = await listPublishedBriefs(deps.db, { now: end, limit: 100 });
-  const briefItems = briefs
-    .filter((b) => b.publishedAt >= start.toISOString())
-    .map((b): RoundUpItem => ({
-      kind: 'brief',
-      id: b.id,
-      headline: b.headline,
-      take: b.take,
-      url: absolute(base, briefPath(b)),
-      sourceName: b.sourceName,
-      sourceUrl: b.sourceUrl,
-    }));
+  const briefItems = briefs.filter((b) => b.publishedAt >= start.toISOString()).map((b) => briefItem(deps, b));
   const corrections = (await listCorrectionsIssued(deps.db, start, end)).map((c): RoundUpItem => ({
     kind: 'correction',
     id: c.id,

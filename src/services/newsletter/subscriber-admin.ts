@@ -10,7 +10,7 @@ import { CsvSyntaxError, csvLine, parseCsv } from '../../lib/csv.js';
 import { newId } from '../../lib/ids.js';
 import {
   SUBSCRIBER_STATUSES,
-  countConfirmedPerWeek,
+  countPerWeek,
   countSubscribersByStatus,
   exportSubscribersPage,
   importSubscribers,
@@ -180,23 +180,39 @@ export function isoWeekOf(monday: string): string {
   return `${year}-W${String(week).padStart(2, '0')}`;
 }
 
-/** Counts by status, and new confirmed subscribers for each of the last `weeks` weeks (zeros included), oldest first. */
+/**
+ * Counts by status, and for each of the last `weeks` weeks (zeros included,
+ * oldest first) the new confirmed subscribers and those who left.
+ */
 export async function subscriberStats(
   deps: Pick<ServiceDeps, 'db' | 'clock'>,
   actor: Actor,
   weeks: number,
-): Promise<{ totals: Record<SubscriberStatus, number>; weeks: { week: string; weekStart: string; confirmed: number }[] }> {
+): Promise<{
+  totals: Record<SubscriberStatus, number>;
+  weeks: { week: string; weekStart: string; confirmed: number; unsubscribed: number }[];
+}> {
   guard(actor);
   const now = deps.clock();
   const day = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
   const thisMonday = new Date(day.getTime() - ((day.getUTCDay() + 6) % 7) * 86_400_000);
-  const first = new Date(thisMonday.getTime() - (weeks - 1) * 7 * 86_400_000);
-  const [totals, counted] = await Promise.all([countSubscribersByStatus(deps.db), countConfirmedPerWeek(deps.db, first.toISOString())]);
-  const byWeek = new Map(counted.map((row) => [row.weekStart, row.count]));
+  const first = new Date(thisMonday.getTime() - (weeks - 1) * 7 * 86_400_000).toISOString();
+  const [totals, confirmed, left] = await Promise.all([
+    countSubscribersByStatus(deps.db),
+    countPerWeek(deps.db, 'confirmed_at', first),
+    countPerWeek(deps.db, 'unsubscribed_at', first),
+  ]);
+  const confirmedByWeek = new Map(confirmed.map((row) => [row.weekStart, row.count]));
+  const leftByWeek = new Map(left.map((row) => [row.weekStart, row.count]));
   const out = [];
   for (let i = 0; i < weeks; i++) {
-    const weekStart = new Date(first.getTime() + i * 7 * 86_400_000).toISOString().slice(0, 10);
-    out.push({ week: isoWeekOf(weekStart), weekStart, confirmed: byWeek.get(weekStart) ?? 0 });
+    const weekStart = new Date(Date.parse(first) + i * 7 * 86_400_000).toISOString().slice(0, 10);
+    out.push({
+      week: isoWeekOf(weekStart),
+      weekStart,
+      confirmed: confirmedByWeek.get(weekStart) ?? 0,
+      unsubscribed: leftByWeek.get(weekStart) ?? 0,
+    });
   }
   return { totals, weeks: out };
 }

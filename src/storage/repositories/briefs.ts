@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Brief } from '../../domain/content/model.js';
 import type { Db } from '../db.js';
 
@@ -91,4 +92,19 @@ export async function listPublishedBriefs(
 export async function findPublishedBrief(db: Db, slug: string, now: Date): Promise<Brief | null> {
   const row = await briefQuery(db, now).where('briefs.slug', '=', slug).executeTakeFirst();
   return row ? toBrief(row) : null;
+}
+
+/** Published briefs whose headline contains `q` (any case), newest first. */
+export async function findPublishedBriefsByHeadline(db: Db, options: { now: Date; q: string; limit: number }): Promise<Brief[]> {
+  const pattern = `%${options.q
+    .trim()
+    .toLowerCase()
+    .replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const rows = await briefQuery(db, options.now)
+    .where(sql<boolean>`lower(briefs.headline) like ${pattern} escape '\\'`)
+    .orderBy('briefs.published_at', 'desc')
+    .orderBy('briefs.id')
+    .limit(options.limit)
+    .execute();
+  return rows.map(toBrief);
 }

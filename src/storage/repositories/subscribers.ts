@@ -195,19 +195,25 @@ export async function countSubscribersByStatus(db: Db): Promise<Record<Subscribe
 }
 
 /**
- * New confirmed subscribers per week (weeks start on Monday, UTC), oldest
- * first, for weeks with at least one. `weekStart` is `YYYY-MM-DD`.
+ * Subscribers per week by the week of one of their dates (new confirmations,
+ * or departures), weeks starting on Monday (UTC), oldest first, for weeks with
+ * at least one. `weekStart` is `YYYY-MM-DD`.
  */
-export async function countConfirmedPerWeek(db: Db, since: string): Promise<{ weekStart: string; count: number }[]> {
+export async function countPerWeek(
+  db: Db,
+  column: 'confirmed_at' | 'unsubscribed_at',
+  since: string,
+): Promise<{ weekStart: string; count: number }[]> {
+  const ref = sql.ref(column);
   const week =
     dialectOf(db) === 'postgres'
-      ? sql<string>`to_char(date_trunc('week', confirmed_at at time zone 'UTC'), 'YYYY-MM-DD')`
-      : sql<string>`date(confirmed_at, 'weekday 0', '-6 days')`;
+      ? sql<string>`to_char(date_trunc('week', ${ref} at time zone 'UTC'), 'YYYY-MM-DD')`
+      : sql<string>`date(${ref}, 'weekday 0', '-6 days')`;
   const rows = await db
     .selectFrom('subscribers')
     .select([week.as('week'), (eb) => eb.fn.countAll<number>().as('n')])
-    .where('confirmed_at', 'is not', null)
-    .where('confirmed_at', '>=', since)
+    .where(column, 'is not', null)
+    .where(column, '>=', since)
     .groupBy(week)
     .orderBy(week)
     .execute();

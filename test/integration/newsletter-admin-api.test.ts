@@ -1,0 +1,130 @@
+/**
+ * What the newsletter screens need from the Admin API, on SQLite and
+ * PostgreSQL: published pieces to add to a round-up, the issue with the number
+ * of confirmed readers "Send now" would reach, progress in the list, a
+ * sandboxed preview, and refusals (bad input, no CSRF token, a role below
+ * Administrator) in the one error shape.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createUser } from '../../src/services/auth/accounts.js';
+import { DIALECTS, dialectLabel } from '../helpers/databases.js';
+import { createTestSite } from '../helpers/site.js';
+import type { TestSite } from '../helpers/site.js';
+import { insertSubscribers } from '../helpers/subscribers.js';
+
+const API = '/api/admin/v1';
+const PASSWORD = 'correct horse battery staple';
+
+interface Item {
+  kind: string;
+  id: string;
+  headline: string;
+  url: string;
+}
+interface ErrorBody {
+  errors: { code: string; message: string; property?: string }[];
+}
+
+for (const dialect of DIALECTS) {
+  describe(`newsletter screens' Admin API (${dialectLabel(dialect)})`, () => {
+    let site: TestSite;
+    const headers: Record<'admin' | 'editor', Record<string, string>> = { admin: {}, editor: {} };
+
+    beforeAll(async () => {
+      site = await createTestSite(dialect);
+      for (const role of ['admin', 'editor'] as const) {
+        const email = `${role}@masthead.test`;
+        await createUser(site.deps, { actor: null, email, name: role, role, password: PASSWORD });
+        const res = await site.app.inject({ method: 'POST', url: `${API}/session`, payload: { email, password: PASSWORD } });
+        const cookie = res.cookies.find((c) => c.name === 'masthead_session')!;
+        headers[role] = { cookie: `masthead_session=${cookie.value}`, 'x-csrf-token': (res.json() as { csrfToken: string }).csrfToken };
+      }
+      await insertSubscribers(site.deps.db, 3);
+      await insertSubscribers(site.deps.db, 2, { prefix: 'waiting', status: 'pending' });
+    }, 60_000);
+    afterAll(async () => site?.close());
+
+    const get = (url: string, as: 'admin' | 'editor' | null = 'admin') =>
+      site.app.inject({ method: 'GET', url: API + url, headers: as ? headers[as] : {} });
+
+    it('finds published articles and briefs to add, by search or newest first', async () => {
+      const newest = await get('/newsletter/candidates?limit=3');
+      expect(newest.statusCode).toBe(200);
+      const items = (newest.json() as { items: Item[] }).items;
+      expect(items.filter((i) => i.kind === 'article')).toHaveLength(3);
+      expect(items.filter((i) => i.kind === 'brief').length).toBeGreaterThan(0);
+      expect(items.every((i) => i.url.startsWith('https://'))).toBe(true);
+
+      const harbour = (await get('/newsletter/candidates?q=harbour&kind=article')).json() as { items: Item[] };
+      expect(harbour.items.map((i) => i.headline)).toContain('Why the <harbour> matters');
+      expect(harbour.items.every((i) => i.kind === 'article')).toBe(true);
+
+      const briefs = (await get('/newsletter/candidates?q=SECOND&kind=brief')).json() as { items: Item[] };
+      expect(briefs.items.map((i) => i.headline)).toEqual(['Second brief']);
+      // LIKE wildcards are literal.
+      expect(((await get('/newsletter/candidates?q=%25&kind=brief')).json() as { items: Item[] }).items).toEqual([]);
+    });
+
+    it('refuses bad queries, the unsigned and roles below Administrator', async () => {
+      for (const query of ['limit=0', 'limit=51', 'kind=correction', `q=${'x'.repeat(201)}`]) {
+        const res = await get(`/newsletter/candidates?${query}`);
+        expect(res.statusCode, query).toBe(400);
+        expect((res.json() as ErrorBody).errors[0]).toMatchObject({ code: 'VALIDATION_FAILED' });
+      }
+      const editor = await get('/newsletter/candidates', 'editor');
+      expect(editor.statusCode).toBe(403);
+      expect((editor.json() as ErrorBody).errors[0]).toMatchObject({ code: 'FORBIDDEN' });
+      expect((await get('/newsletter/candidates', null)).statusCode).toBe(401);
+      expect((await get('/subscribers/stats', 'editor')).statusCode).toBe(403);
+    });
+
+    it('shows an issue with the number of confirmed readers, progress in the list, and a sandboxed preview', async () => {
+      const created = await site.app.inject({ method: 'POST', url: `${API}/newsletter/issues`, headers: headers.admin, payload: {} });
+      expect(created.statusCode).toBe(201);
+      const id = (created.json() as { issue: { id: string } }).issue.id;
+
+      const one = await get(`/newsletter/issues/${id}`);
+      expect(one.json()).toMatchObject({ issue: { id, status: 'draft' }, confirmedSubscribers: 3, progress: { total: 0 } });
+      expect((await get(`/newsletter/issues/${id}`, 'editor')).statusCode).toBe(403);
+
+      const preview = await get(`/newsletter/issues/${id}/preview`);
+      expect(preview.statusCode).toBe(200);
+      const csp = String(preview.headers['content-security-policy']);
+      expect(csp).toContain('sandbox');
+      expect(csp).toContain("default-src 'none'");
+      expect(csp).not.toContain('script-src');
+
+      const sent = await site.app.inject({ method: 'POST', url: `${API}/newsletter/issues/${id}/send`, headers: headers.admin });
+      expect(sent.statusCode).toBe(202);
+      const list = (await get('/newsletter/issues')).json() as { issues: { id: string; status: string; progress: unknown }[] };
+      expect(list.issues.find((i) => i.id === id)).toMatchObject({ status: 'scheduled', progress: { sent: 0 } });
+    });
+
+    it('refuses broken edits, missing CSRF tokens and bad schedule times in the error shape', async () => {
+      const created = await site.app.inject({ method: 'POST', url: `${API}/newsletter/issues`, headers: headers.admin, payload: {} });
+      const id = (created.json() as { issue: { id: string } }).issue.id;
+      const patch = (payload: unknown, h = headers.admin) =>
+        site.app.inject({ method: 'PATCH', url: `${API}/newsletter/issues/${id}`, headers: h, payload: payload as object });
+
+      const badItem = await patch({ items: [{ kind: 'article', id: 'x', headline: 'No URL' }] });
+      expect(badItem.statusCode).toBe(400);
+      expect((badItem.json() as ErrorBody).errors[0]).toMatchObject({
+        code: 'VALIDATION_FAILED',
+        property: expect.stringContaining('items'),
+      });
+      expect((await patch({ subject: 'Two\r\nlines' })).statusCode).toBe(400);
+      expect((await patch({ intro: 'x'.repeat(5001) })).statusCode).toBe(400);
+
+      const { cookie } = headers.admin;
+      const noToken = await patch({ intro: 'Hello' }, { cookie: cookie! });
+      expect(noToken.statusCode).toBe(403);
+      expect((noToken.json() as ErrorBody).errors[0]).toMatchObject({ code: 'CSRF_FAILED' });
+      expect((await patch({ intro: 'Hello' }, headers.editor)).statusCode).toBe(403);
+
+      const schedule = (at: string) =>
+        site.app.inject({ method: 'POST', url: `${API}/newsletter/issues/${id}/schedule`, headers: headers.admin, payload: { at } });
+      expect((await schedule('next tuesday')).statusCode).toBe(400);
+      expect((await patch({ intro: 'Hello' })).json()).toMatchObject({ issue: { intro: 'Hello' } });
+    });
+  });
+}
