@@ -34,6 +34,14 @@ export const ERRORS = {
   API_KEY_INVALID: { status: 401, message: 'This Content API key is not valid or has been revoked.' },
   BAD_CURSOR: { status: 400, message: 'The cursor is not one this API gave out. Start again from the first page.' },
   WEBHOOK_TARGET_REFUSED: { status: 400, message: 'This webhook URL is refused: {reason}.' },
+  SET_BY_ENVIRONMENT: {
+    status: 409,
+    message: '{variable} is set in the environment, and it wins over the admin settings: change or unset it there.',
+  },
+  SMTP_PASSWORD_NEEDED: {
+    status: 422,
+    message: 'The server or user name changed, so the stored password is not reused: type the password into the URL again.',
+  },
   ISSUE_NOT_EDITABLE: { status: 409, message: 'This issue is {status}: it can no longer be changed or sent again.' },
 } as const;
 

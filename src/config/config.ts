@@ -16,6 +16,8 @@ export interface Config {
   /** smtp:// or smtps:// with credentials; unset prints mail on the terminal (development). */
   smtpUrl: string | undefined;
   mailFrom: string;
+  /** MASTHEAD_MAIL_FROM was set (then it wins over the admin's mail settings); otherwise `mailFrom` is a default. */
+  mailFromSet: boolean;
   /** Believe X-Forwarded-For (and friends): only behind a proxy or CDN you run. */
   trustProxy: boolean;
   /** Webhook targets on loopback, private or link-local addresses are refused unless this is set (no SSRF). */
@@ -114,6 +116,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     robots: e.MASTHEAD_ROBOTS,
     smtpUrl: e.MASTHEAD_SMTP_URL,
     mailFrom: e.MASTHEAD_MAIL_FROM ?? `Masthead <no-reply@${new URL(publicUrl).hostname}>`,
+    mailFromSet: e.MASTHEAD_MAIL_FROM !== undefined,
     trustProxy: e.MASTHEAD_TRUST_PROXY,
     webhooksAllowPrivate: e.MASTHEAD_WEBHOOKS_ALLOW_PRIVATE,
     apiCorsOrigins: e.MASTHEAD_API_CORS_ORIGINS,
