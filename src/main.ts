@@ -62,7 +62,16 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const logger = { level: config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'] };
   // Pooled: the newsletter sends through it too (sign-in links just share the open connections).
   const mailer = config.smtpUrl ? smtpMailer(config.smtpUrl, config.mailFrom, { maxConnections: 5 }) : consoleMailer();
-  const { app } = await buildApp({ deps: runtime.deps, config, logger, mediaRoot: path.join(config.dataDir, 'media'), mailer });
+  const webhookPolicy = { allowPrivate: config.webhooksAllowPrivate };
+  const { app } = await buildApp({
+    deps: runtime.deps,
+    config,
+    logger,
+    mediaRoot: path.join(config.dataDir, 'media'),
+    mailer,
+    webhookPolicy,
+    mailEnvironment: { smtpUrl: config.smtpUrl, mailFrom: config.mailFromSet ? config.mailFrom : undefined },
+  });
   let bridge: ChangeBridge | null = null;
   let jobs: JobRunner | null = null;
   try {
@@ -78,10 +87,10 @@ export async function startServer(config: Config): Promise<RunningServer> {
     jobs = createJobRunner({
       db: runtime.deps.db,
       clock: runtime.deps.clock,
-      handlers: jobHandlers(runtime.deps, { ...runtime.deps, mailer, config }),
+      handlers: jobHandlers({ ...runtime.deps, webhookPolicy }, { ...runtime.deps, mailer, config }),
       log: app.log,
     });
-    await armWeeklyCompose({ ...runtime.deps, config });
+    await armWeeklyCompose(runtime.deps);
     jobs.start();
   } catch (error) {
     await bridge?.close();

@@ -10,6 +10,9 @@ import { MastheadError } from '../errors.js';
 import { consoleMailer } from '../services/mail/mailer.js';
 import type { Mailer } from '../services/mail/mailer.js';
 import type { ServiceDeps } from '../services/deps.js';
+import { PUBLIC_TARGETS_ONLY } from '../services/distribution/webhook-target.js';
+import type { TargetPolicy } from '../services/distribution/webhook-target.js';
+import type { MailEnvironment } from '../services/settings/mail-settings-admin.js';
 import { PageCache } from './middleware/page-cache.js';
 import { registerEditorApp } from './admin/editor-app.js';
 import { registerAdminApi } from './admin/routes.js';
@@ -33,6 +36,10 @@ export interface SiteDeps extends ServiceDeps {
   /** URLs of the fingerprinted stylesheet and script. */
   stylesheet: string;
   script: string;
+  /** Where webhooks may point (MASTHEAD_WEBHOOKS_ALLOW_PRIVATE). */
+  webhookPolicy: TargetPolicy;
+  /** MASTHEAD_SMTP_URL and MASTHEAD_MAIL_FROM, which win over the admin's mail settings. */
+  mailEnvironment: MailEnvironment;
 }
 
 export interface AppOptions {
@@ -47,6 +54,10 @@ export interface AppOptions {
   mediaRoot?: string;
   /** URLs per article sitemap (default 50,000): small in tests. */
   sitemapPageSize?: number;
+  /** Defaults to public addresses only. */
+  webhookPolicy?: TargetPolicy;
+  /** Defaults to neither set. */
+  mailEnvironment?: MailEnvironment;
 }
 
 /** The whole HTTP surface: reader site, health checks, media and theme assets. */
@@ -71,6 +82,8 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
     mailer: options.mailer ?? consoleMailer(),
     stylesheet: assets.stylesheet.path,
     script: assets.script.path,
+    webhookPolicy: options.webhookPolicy ?? PUBLIC_TARGETS_ONLY,
+    mailEnvironment: options.mailEnvironment ?? { smtpUrl: undefined, mailFrom: undefined },
   };
   const https = options.config.publicUrl.startsWith('https://');
 

@@ -10,8 +10,10 @@ import type { DemoPublication } from '../../src/services/demo/demo-content-types
 import { seedDemo } from '../../src/services/demo/seed-demo.js';
 import type { ServiceDeps } from '../../src/services/deps.js';
 import { createContentEvents } from '../../src/services/events.js';
+import type { TargetPolicy } from '../../src/services/distribution/webhook-target.js';
 import { consoleMailer } from '../../src/services/mail/mailer.js';
 import type { MailMessage, Mailer } from '../../src/services/mail/mailer.js';
+import type { MailEnvironment } from '../../src/services/settings/mail-settings-admin.js';
 import type { DialectName } from '../../src/storage/db.js';
 import { localMediaStore } from '../../src/storage/media/local-media-store.js';
 import { testPublication } from '../fixtures/publication.js';
@@ -34,7 +36,16 @@ export interface TestSite {
 /** A complete site on a fresh database of the given dialect, seeded with a publication. */
 export async function createTestSite(
   dialect: DialectName,
-  options: { publication?: DemoPublication | null; clock?: Clock; baseUrl?: string; mailer?: Mailer } = {},
+  options: {
+    publication?: DemoPublication | null;
+    clock?: Clock;
+    baseUrl?: string;
+    mailer?: Mailer;
+    /** Where webhooks may point; public addresses only by default. */
+    webhookPolicy?: TargetPolicy;
+    /** What MASTHEAD_SMTP_URL and MASTHEAD_MAIL_FROM would set; neither by default. */
+    mailEnvironment?: MailEnvironment;
+  } = {},
 ): Promise<TestSite> {
   const testDb = await createTestDb(dialect);
   const mediaRoot = await mkdtemp(path.join(tmpdir(), 'masthead-media-'));
@@ -52,6 +63,8 @@ export async function createTestSite(
     config: { publicUrl: options.baseUrl ?? TEST_BASE_URL, dataDir: mediaRoot },
     mediaRoot,
     mailer: options.mailer ?? mailer,
+    ...(options.webhookPolicy ? { webhookPolicy: options.webhookPolicy } : {}),
+    ...(options.mailEnvironment ? { mailEnvironment: options.mailEnvironment } : {}),
   });
   await app.ready();
   return {

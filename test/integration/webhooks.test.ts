@@ -112,7 +112,8 @@ for (const dialect of DIALECTS) {
     let session: { cookie: string; csrfToken: string };
     let ids: { section: string; type: string; author: string };
     let adminId: string;
-    const savedFlag = process.env.MASTHEAD_WEBHOOKS_ALLOW_PRIVATE;
+    /** The site's own policy object: a test allows the local receiver by flipping it. */
+    const policy = { allowPrivate: false };
 
     beforeAll(async () => {
       receiver = new Receiver();
@@ -125,8 +126,8 @@ for (const dialect of DIALECTS) {
       now = T0;
       receiver.received.length = 0;
       receiver.plan = [];
-      delete process.env.MASTHEAD_WEBHOOKS_ALLOW_PRIVATE;
-      site = await createTestSite(dialect, { clock });
+      policy.allowPrivate = false;
+      site = await createTestSite(dialect, { clock, webhookPolicy: policy });
       const admin = await createUser(site.deps, {
         actor: null,
         email: 'admin@masthead.test',
@@ -152,8 +153,6 @@ for (const dialect of DIALECTS) {
       ids = { section: section!.id, type: type!.id, author: author!.id };
     });
     afterEach(async () => {
-      if (savedFlag === undefined) delete process.env.MASTHEAD_WEBHOOKS_ALLOW_PRIVATE;
-      else process.env.MASTHEAD_WEBHOOKS_ALLOW_PRIVATE = savedFlag;
       await site?.close();
     });
 
@@ -166,9 +165,9 @@ for (const dialect of DIALECTS) {
       });
 
     async function register(events: string[], url = receiver.url): Promise<{ id: string; secret: string }> {
-      process.env.MASTHEAD_WEBHOOKS_ALLOW_PRIVATE = '1';
+      policy.allowPrivate = true;
       const res = await api('POST', '/webhooks', { url, events, description: 'Partner' });
-      delete process.env.MASTHEAD_WEBHOOKS_ALLOW_PRIVATE;
+      policy.allowPrivate = false;
       expect(res.statusCode, res.body).toBe(201);
       return (res.json() as { webhook: { id: string; secret: string } }).webhook;
     }
@@ -193,12 +192,11 @@ for (const dialect of DIALECTS) {
 
     /** Runs due jobs with the delivery check allowing the local receiver. */
     async function runJobs(): Promise<number> {
-      process.env.MASTHEAD_WEBHOOKS_ALLOW_PRIVATE = '1';
-      try {
-        return await createJobRunner({ db: site.deps.db, clock, handlers: jobHandlers(site.deps) }).runDue();
-      } finally {
-        delete process.env.MASTHEAD_WEBHOOKS_ALLOW_PRIVATE;
-      }
+      return createJobRunner({
+        db: site.deps.db,
+        clock,
+        handlers: jobHandlers({ ...site.deps, webhookPolicy: { allowPrivate: true } }),
+      }).runDue();
     }
 
     it('registers a hook (secret shown once), signs every delivery, and sends each event it listens to', async () => {
@@ -301,7 +299,7 @@ for (const dialect of DIALECTS) {
       const hook = await register(['article.published']);
       const { id } = await draft();
       await workflow(id, 'publish');
-      // Without the flag the local receiver is refused now, as a rebound name would be.
+      // Under the default policy the local receiver is refused now, as a rebound name would be.
       expect(await createJobRunner({ db: site.deps.db, clock, handlers: jobHandlers(site.deps) }).runDue()).toBe(1);
       expect(receiver.received).toHaveLength(0);
       const log = (await api('GET', `/webhooks/${hook.id}/deliveries`)).json() as {

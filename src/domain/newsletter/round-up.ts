@@ -56,6 +56,12 @@ export function nextSendTime(now: Date, day: Weekday, hour: number, timeZone: st
   return new Date(now.getTime() + DEFAULT_WINDOW_MS);
 }
 
+/** Whether `at` is exactly `day` at `hour`:00 in `timeZone`: a slot the weekly schedule could have chosen. */
+export function isSendTime(at: Date, day: Weekday, hour: number, timeZone: string): boolean {
+  const parts = zonedParts(at, timeZone);
+  return parts.weekday === WEEKDAYS.indexOf(day) && parts.hour === hour && parts.minute === 0 && at.getUTCSeconds() === 0;
+}
+
 /** Articles grouped by section, sections in order of first appearance; briefs and corrections in their own blocks. */
 export function groupRoundUp(items: readonly RoundUpItem[]): {
   sections: { name: string; articles: Extract<RoundUpItem, { kind: 'article' }>[] }[];

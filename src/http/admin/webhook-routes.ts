@@ -2,8 +2,6 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { WEBHOOK_EVENTS, registerWebhook, removeWebhook, webhookLog, webhooksFor } from '../../services/distribution/webhooks.js';
-import { targetPolicyFromEnv } from '../../services/distribution/webhook-target.js';
-import type { TargetPolicy } from '../../services/distribution/webhook-target.js';
 import type { SiteDeps } from '../app.js';
 import { actorOf } from './auth.js';
 
@@ -15,16 +13,12 @@ const webhookBody = z
   })
   .strict();
 
-/** `policy` is read per request: MASTHEAD_WEBHOOKS_ALLOW_PRIVATE (validated at boot by config.ts) can be set in tests. */
-export function registerWebhookRoutes(
-  api: FastifyInstance,
-  deps: SiteDeps,
-  policy: () => TargetPolicy = () => targetPolicyFromEnv(),
-): void {
+/** Targets are checked against `deps.webhookPolicy`, built from the config in main.ts (or by a test). */
+export function registerWebhookRoutes(api: FastifyInstance, deps: SiteDeps): void {
   api.get('/webhooks', async (request) => ({ webhooks: await webhooksFor(deps, actorOf(request)), events: WEBHOOK_EVENTS }));
   api.post('/webhooks', async (request, reply) => {
     const input = webhookBody.parse(request.body);
-    const webhook = await registerWebhook(deps, actorOf(request), input, policy());
+    const webhook = await registerWebhook(deps, actorOf(request), input, deps.webhookPolicy);
     return reply.code(201).send({ webhook });
   });
   api.delete<{ Params: { id: string } }>('/webhooks/:id', async (request, reply) => {

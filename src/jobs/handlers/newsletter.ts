@@ -10,7 +10,7 @@ export function sendIssueHandler(deps: SendDeps): JobHandler {
   return async (raw) => runSendJob(deps, sendPayload.parse(raw).issueId);
 }
 
-/** Assembles the weekly draft at the configured day and hour. */
+/** Assembles the weekly draft at the configured day and hour (a slot the settings moved away from only re-arms). */
 export function composeRoundUpHandler(deps: SendDeps): JobHandler {
-  return async () => runWeeklyCompose(deps);
+  return async (_raw, job) => runWeeklyCompose(deps, { runAt: job.runAt, attempts: job.attempts });
 }

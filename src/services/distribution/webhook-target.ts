@@ -8,15 +8,14 @@ import { isIP } from 'node:net';
 import { MastheadError } from '../../errors.js';
 import { isPublicAddress } from '../../lib/network-address.js';
 
+/** Built in main.ts from the config (MASTHEAD_WEBHOOKS_ALLOW_PRIVATE) and passed down; a test builds its own. */
 export interface TargetPolicy {
-  /** MASTHEAD_WEBHOOKS_ALLOW_PRIVATE: for a receiver on the same machine or network, on purpose. */
+  /** For a receiver on the same machine or network, on purpose. */
   allowPrivate: boolean;
 }
 
-/** The policy from the environment, when the caller was not given one. */
-export function targetPolicyFromEnv(env: NodeJS.ProcessEnv = process.env): TargetPolicy {
-  return { allowPrivate: ['1', 'true', 'yes'].includes(env.MASTHEAD_WEBHOOKS_ALLOW_PRIVATE ?? '') };
-}
+/** The default: public addresses only. */
+export const PUBLIC_TARGETS_ONLY: TargetPolicy = Object.freeze({ allowPrivate: false });
 
 /** Parses the URL, resolves its host, and throws WEBHOOK_TARGET_REFUSED unless every address may be reached. */
 export async function checkWebhookTarget(raw: string, policy: TargetPolicy): Promise<URL> {

@@ -3,7 +3,8 @@
  * job queue, so a restart (or another node) picks them up. The weekly draft
  * is a job too, re-armed for the next week each time it runs.
  */
-import { nextSendTime } from '../../domain/newsletter/round-up.js';
+import type { SiteSettings } from '../../domain/content/model.js';
+import { isSendTime, nextSendTime } from '../../domain/newsletter/round-up.js';
 import { MastheadError } from '../../errors.js';
 import { enqueueJob, listJobs } from '../../storage/repositories/jobs.js';
 import { findIssue, updateIssue } from '../../storage/repositories/newsletter.js';
@@ -46,20 +47,37 @@ export async function runSendJob(deps: SendDeps, issueId: string): Promise<void>
   );
 }
 
-/** Arms the weekly draft for the next configured day and hour (idempotent: one job under one key). */
-export async function armWeeklyCompose(deps: NewsletterDeps, options: { rearm?: boolean } = {}): Promise<Date> {
+/**
+ * Arms the weekly draft for the next configured day and hour (idempotent: one
+ * job under one key). `rearm` moves an armed job to the schedule now in the
+ * settings; without it, an armed job stays unless the schedule has changed
+ * since it was armed (and it has not run yet).
+ */
+export async function armWeeklyCompose(deps: Pick<NewsletterDeps, 'db' | 'clock'>, options: { rearm?: boolean } = {}): Promise<Date> {
+  const settings = await getSiteSettings(deps);
   // At boot, a week already armed stays as it is (even when due while we were down: it runs now).
   const [armed] = await listJobs(deps.db, { kind: NEWSLETTER_COMPOSE_JOB, state: 'pending', limit: 1 });
-  if (armed && !options.rearm) return new Date(armed.runAt);
-  const settings = await getSiteSettings(deps);
+  if (armed && !options.rearm && (armed.attempts > 0 || onSchedule(armed.runAt, settings))) return new Date(armed.runAt);
   const now = deps.clock();
   const at = nextSendTime(now, settings.newsletterDay, settings.newsletterHour, settings.timeZone);
   await enqueueJob(deps.db, { kind: NEWSLETTER_COMPOSE_JOB, payload: {}, runAt: at, dedupeKey: WEEKLY_KEY }, now);
   return at;
 }
 
-/** The weekly job: assemble the draft for the editors, then arm next week's. */
-export async function runWeeklyCompose(deps: NewsletterDeps): Promise<void> {
+function onSchedule(runAt: string, settings: Pick<SiteSettings, 'newsletterDay' | 'newsletterHour' | 'timeZone'>): boolean {
+  return isSendTime(new Date(runAt), settings.newsletterDay, settings.newsletterHour, settings.timeZone);
+}
+
+/**
+ * The weekly job: assemble the draft for the editors, then arm next week's.
+ * A first run at a slot the settings no longer name (the schedule changed
+ * while this job was already leased, perhaps on another node) only re-arms.
+ */
+export async function runWeeklyCompose(deps: NewsletterDeps, job?: { runAt: string; attempts: number }): Promise<void> {
+  if (job && job.attempts <= 1 && !onSchedule(job.runAt, await getSiteSettings(deps))) {
+    await armWeeklyCompose(deps, { rearm: true });
+    return;
+  }
   await composeRoundUp(deps);
   await armWeeklyCompose(deps, { rearm: true });
 }
