@@ -5,8 +5,11 @@ import type { Desk, User } from './api';
 import { ArticleEditor } from './screens/ArticleEditor';
 import { ArticleList } from './screens/ArticleList';
 import { DeskScreen } from './screens/DeskScreen';
+import { IssueEditor } from './screens/IssueEditor';
+import { NewsletterScreen } from './screens/NewsletterScreen';
 import { SignIn } from './screens/SignIn';
 import { StaffScreen } from './screens/StaffScreen';
+import { SubscribersScreen } from './screens/SubscribersScreen';
 import { ForgotPassword, TokenScreen } from './screens/TokenScreens';
 import './styles.css';
 
@@ -70,6 +73,16 @@ function App() {
               Staff and settings
             </a>
           )}
+          {atLeast(user.role, 'admin') && (
+            <a href="#/newsletter" aria-current={screen === 'newsletter' ? 'page' : undefined}>
+              Newsletter
+            </a>
+          )}
+          {atLeast(user.role, 'admin') && (
+            <a href="#/subscribers" aria-current={screen === 'subscribers' ? 'page' : undefined}>
+              Subscribers
+            </a>
+          )}
         </nav>
         <p className="whoami">
           {user.name} · {ROLE_NAMES[user.role]}{' '}
@@ -87,6 +100,12 @@ function App() {
           <DeskScreen user={user} desk={desk} onChange={setDesk} />
         ) : screen === 'staff' ? (
           <StaffScreen />
+        ) : screen === 'newsletter' && id ? (
+          <IssueEditor key={id} id={id} user={user} />
+        ) : screen === 'newsletter' ? (
+          <NewsletterScreen go={go} />
+        ) : screen === 'subscribers' ? (
+          <SubscribersScreen />
         ) : (
           <ArticleList user={user} desk={desk} go={go} />
         )}
