@@ -246,6 +246,9 @@ for (const dialect of DIALECTS) {
 
       expect(await runJobs()).toBe(1);
       expect(receiver.received).toHaveLength(1);
+      // The log says when the next attempt is due.
+      const first = (await api('GET', `/webhooks/${hook.id}/deliveries`)).json() as { deliveries: { nextRetryAt: string | null }[] };
+      expect(first.deliveries[0]!.nextRetryAt).toBe(new Date(T0.getTime() + 5 * SECOND).toISOString());
       expect(await runJobs()).toBe(0); // backing off: not due yet
       now = new Date(T0.getTime() + 5 * SECOND);
       expect(await runJobs()).toBe(1);
@@ -262,7 +265,7 @@ for (const dialect of DIALECTS) {
       const [job] = await listJobs(site.deps.db, { kind: WEBHOOK_JOB });
       expect(job).toMatchObject({ state: 'done', attempts: 3 });
       const log = (await api('GET', `/webhooks/${hook.id}/deliveries`)).json() as {
-        deliveries: { attempt: number; status: number; responseSnippet: string; error: string | null }[];
+        deliveries: { attempt: number; status: number; responseSnippet: string; error: string | null; nextRetryAt: string | null }[];
       };
       expect(log.deliveries.map((d) => [d.attempt, d.status])).toEqual([
         [3, 200],
@@ -270,7 +273,38 @@ for (const dialect of DIALECTS) {
         [1, 500],
       ]);
       expect(log.deliveries[1]!.responseSnippet).toBe('not now (503)');
-      expect(log.deliveries[0]).toMatchObject({ responseSnippet: 'thanks', error: null });
+      expect(log.deliveries[0]).toMatchObject({ responseSnippet: 'thanks', error: null, nextRetryAt: null });
+      expect(log.deliveries[1]!.nextRetryAt).toBeNull(); // retried already
+    });
+
+    it('lets administrators only manage hooks and read their log', async () => {
+      const hook = await register(['article.published']);
+      await createUser(site.deps, { actor: null, email: 'editor@masthead.test', name: 'Ed', role: 'editor', password: PASSWORD });
+      const res = await site.app.inject({
+        method: 'POST',
+        url: `${ADMIN}/session`,
+        payload: { email: 'editor@masthead.test', password: PASSWORD },
+      });
+      const headers = {
+        cookie: `masthead_session=${res.cookies.find((c) => c.name === 'masthead_session')!.value}`,
+        'x-csrf-token': (res.json() as { csrfToken: string }).csrfToken,
+      };
+      policy.allowPrivate = true;
+      for (const [method, url, payload] of [
+        ['GET', '/webhooks', undefined],
+        ['POST', '/webhooks', { url: receiver.url, events: ['article.published'] }],
+        ['DELETE', `/webhooks/${hook.id}`, undefined],
+        ['GET', `/webhooks/${hook.id}/deliveries`, undefined],
+      ] as const) {
+        const answer = await site.app.inject({ method, url: `${ADMIN}${url}`, headers, ...(payload ? { payload } : {}) });
+        expect(answer.statusCode, `${method} ${url}`).toBe(403);
+        expect(errorsOf(answer)[0]!.code).toBe('FORBIDDEN');
+      }
+      expect((await api('GET', '/webhooks/no-such-hook/deliveries')).statusCode).toBe(404);
+      const noEvents = await api('POST', '/webhooks', { url: receiver.url, events: [] });
+      expect(noEvents.statusCode).toBe(400);
+      expect(errorsOf(noEvents)[0]!.property).toBe('events');
+      expect((await api('GET', '/webhooks')).json()).toMatchObject({ webhooks: [{ id: hook.id }] });
     });
 
     it('refuses loopback, private and non-http targets by default, with a clear 400', async () => {

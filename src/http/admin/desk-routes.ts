@@ -1,13 +1,11 @@
 /**
  * The desk's reference data for the editor: sections, topics, types, authors,
- * the media library and the site settings.
+ * and the media library (the site settings are in settings-routes.ts).
  */
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import type { SiteSettings } from '../../domain/content/model.js';
 import { can } from '../../domain/newsroom/roles.js';
 import { requirePermission } from '../../services/auth/accounts.js';
-import { getSiteSettings, updateSiteSettings } from '../../services/settings/site-settings.js';
 import { createAuthor, createSection, createTopic } from '../../services/taxonomy/create-taxonomy.js';
 import { listAuthors } from '../../storage/repositories/authors.js';
 import { listImages } from '../../storage/repositories/images.js';
@@ -74,17 +72,5 @@ export function registerDeskRoutes(api: FastifyInstance, deps: SiteDeps): void {
       })),
       meta: { page, limit: 48, total, pages: Math.max(1, Math.ceil(total / 48)) },
     };
-  });
-
-  api.get('/settings', async (request) => {
-    const actor = actorOf(request);
-    requirePermission(actor, can(actor, 'settings.manage'), 'change settings');
-    return { settings: await getSiteSettings(deps) };
-  });
-  api.patch('/settings', async (request) => {
-    const actor = actorOf(request);
-    requirePermission(actor, can(actor, 'settings.manage'), 'change settings');
-    const changes = z.record(z.string(), z.unknown()).parse(request.body) as Partial<SiteSettings>;
-    return { settings: await updateSiteSettings(deps, changes) };
   });
 }

@@ -26,6 +26,7 @@ import { registerDeskRoutes } from './desk-routes.js';
 import { registerSubscriberRoutes } from './subscriber-routes.js';
 import { registerContentKeyRoutes } from './content-key-routes.js';
 import { registerWebhookRoutes } from './webhook-routes.js';
+import { registerSettingsRoutes } from './settings-routes.js';
 import { registerNewsletterRoutes } from './newsletter-routes.js';
 import { apiErrorHandler } from './errors.js';
 import { serializeArticle } from './serialize.js';
@@ -143,6 +144,7 @@ export async function registerAdminApi(app: FastifyInstance, deps: SiteDeps): Pr
       registerAccountRoutes(api, deps);
       registerContentKeyRoutes(api, deps);
       registerWebhookRoutes(api, deps);
+      registerSettingsRoutes(api, deps);
       registerNewsletterRoutes(api, deps);
 
       // Staff.

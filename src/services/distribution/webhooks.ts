@@ -17,7 +17,7 @@ import {
   listWebhookDeliveries,
   listWebhooks,
 } from '../../storage/repositories/distribution.js';
-import type { Webhook, WebhookDelivery } from '../../storage/repositories/distribution.js';
+import type { Webhook, WebhookDeliveryLogEntry } from '../../storage/repositories/distribution.js';
 import { enqueueJob } from '../../storage/repositories/jobs.js';
 import { requirePermission } from '../auth/accounts.js';
 import type { ServiceDeps } from '../deps.js';
@@ -110,7 +110,7 @@ export async function removeWebhook(deps: ServiceDeps, actor: Actor, id: string)
   if (!(await deleteWebhook(deps.db, id))) throw new MastheadError('NOT_FOUND');
 }
 
-export async function webhookLog(deps: ServiceDeps, actor: Actor, id: string): Promise<WebhookDelivery[]> {
+export async function webhookLog(deps: ServiceDeps, actor: Actor, id: string): Promise<WebhookDeliveryLogEntry[]> {
   requireAdmin(actor);
   if (!(await findWebhookWithSecret(deps.db, id))) throw new MastheadError('NOT_FOUND');
   return listWebhookDeliveries(deps.db, id);

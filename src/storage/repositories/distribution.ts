@@ -170,15 +170,24 @@ export async function insertWebhookDelivery(db: Db, d: WebhookDelivery): Promise
     .execute();
 }
 
+/** A logged attempt, and when the job will try again if this was its latest failed attempt. */
+export interface WebhookDeliveryLogEntry extends WebhookDelivery {
+  nextRetryAt: string | null;
+}
+
 /** Newest first. */
-export async function listWebhookDeliveries(db: Db, webhookId: string, limit = 100): Promise<WebhookDelivery[]> {
+export async function listWebhookDeliveries(db: Db, webhookId: string, limit = 100): Promise<WebhookDeliveryLogEntry[]> {
   const rows = await db
-    .selectFrom('webhook_deliveries')
-    .selectAll()
-    .where('webhook_id', '=', webhookId)
-    .orderBy('at', 'desc')
-    .orderBy('attempt', 'desc')
+    .selectFrom('webhook_deliveries as d')
+    .leftJoin('jobs as j', (join) =>
+      join.onRef('j.id', '=', 'd.job_id').onRef('j.attempts', '=', 'd.attempt').on('j.done_at', 'is', null).on('j.failed_at', 'is', null),
+    )
+    .selectAll('d')
+    .select('j.run_at as next_retry_at')
+    .where('d.webhook_id', '=', webhookId)
+    .orderBy('d.at', 'desc')
+    .orderBy('d.attempt', 'desc')
     .limit(limit)
     .execute();
-  return rows.map(toDelivery);
+  return rows.map((r) => ({ ...toDelivery(r), nextRetryAt: r.status !== null && r.status < 300 ? null : (r.next_retry_at ?? null) }));
 }
