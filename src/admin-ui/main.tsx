@@ -4,12 +4,15 @@ import { api, ApiError, ROLE_NAMES, atLeast, setCsrfToken } from './api';
 import type { Desk, User } from './api';
 import { ArticleEditor } from './screens/ArticleEditor';
 import { ArticleList } from './screens/ArticleList';
+import { ContentKeysScreen } from './screens/ContentKeysScreen';
 import { DeskScreen } from './screens/DeskScreen';
 import { IssueEditor } from './screens/IssueEditor';
 import { NewsletterScreen } from './screens/NewsletterScreen';
+import { SettingsScreen } from './screens/SettingsScreen';
 import { SignIn } from './screens/SignIn';
 import { StaffScreen } from './screens/StaffScreen';
 import { SubscribersScreen } from './screens/SubscribersScreen';
+import { WebhooksScreen } from './screens/WebhooksScreen';
 import { ForgotPassword, TokenScreen } from './screens/TokenScreens';
 import './styles.css';
 
@@ -70,7 +73,7 @@ function App() {
           </a>
           {atLeast(user.role, 'admin') && (
             <a href="#/staff" aria-current={screen === 'staff' ? 'page' : undefined}>
-              Staff and settings
+              Staff
             </a>
           )}
           {atLeast(user.role, 'admin') && (
@@ -82,6 +85,19 @@ function App() {
             <a href="#/subscribers" aria-current={screen === 'subscribers' ? 'page' : undefined}>
               Subscribers
             </a>
+          )}
+          {atLeast(user.role, 'admin') && (
+            <>
+              <a href="#/settings" aria-current={screen === 'settings' ? 'page' : undefined}>
+                Settings
+              </a>
+              <a href="#/api-keys" aria-current={screen === 'api-keys' ? 'page' : undefined}>
+                API keys
+              </a>
+              <a href="#/webhooks" aria-current={screen === 'webhooks' ? 'page' : undefined}>
+                Webhooks
+              </a>
+            </>
           )}
         </nav>
         <p className="whoami">
@@ -106,6 +122,12 @@ function App() {
           <NewsletterScreen go={go} />
         ) : screen === 'subscribers' ? (
           <SubscribersScreen />
+        ) : screen === 'settings' ? (
+          <SettingsScreen />
+        ) : screen === 'api-keys' ? (
+          <ContentKeysScreen />
+        ) : screen === 'webhooks' ? (
+          <WebhooksScreen />
         ) : (
           <ArticleList user={user} desk={desk} go={go} />
         )}

@@ -2,25 +2,14 @@ import { useEffect, useState } from 'react';
 import { api, ApiError, ROLE_NAMES } from '../api';
 import type { Role, User } from '../api';
 
-interface Settings {
-  title: string;
-  tagline: string;
-  description: string;
-  timeZone: string;
-  colors: { accent: string; accentDark: string };
-  newsletterPitch: string;
-}
-
-/** Staff accounts and the publication's settings: administrators only. */
+/** Staff accounts: administrators only (the publication's settings have their own screen). */
 export function StaffScreen() {
   const [users, setUsers] = useState<User[]>([]);
-  const [settings, setSettings] = useState<Settings | null>(null);
   const [message, setMessage] = useState('');
   const [error, setError] = useState('');
 
   useEffect(() => {
     void api<{ users: User[] }>('GET', '/users').then((r) => setUsers(r.users));
-    void api<{ settings: Settings }>('GET', '/settings').then((r) => setSettings(r.settings));
   }, []);
 
   const run = async (fn: () => Promise<void>, done: string) => {
@@ -36,7 +25,7 @@ export function StaffScreen() {
 
   return (
     <div>
-      <h1>Staff and settings</h1>
+      <h1>Staff</h1>
       {error && (
         <p role="alert" className="error">
           {error}
@@ -123,48 +112,6 @@ export function StaffScreen() {
           <button type="submit">Send invitation</button>
         </form>
       </section>
-      {settings && (
-        <section aria-labelledby="settings-heading">
-          <h2 id="settings-heading">Publication</h2>
-          <form
-            onSubmit={(event) => {
-              event.preventDefault();
-              void run(async () => {
-                const r = await api<{ settings: Settings }>('PATCH', '/settings', settings);
-                setSettings(r.settings);
-              }, 'Settings saved.');
-            }}
-          >
-            {(['title', 'tagline', 'description', 'timeZone', 'newsletterPitch'] as const).map((key) => (
-              <label className="field" key={key}>
-                <span>
-                  {key === 'timeZone' ? 'Time zone' : key === 'newsletterPitch' ? 'Newsletter pitch' : key[0]!.toUpperCase() + key.slice(1)}
-                </span>
-                <input value={settings[key]} onChange={(e) => setSettings({ ...settings, [key]: e.target.value })} />
-              </label>
-            ))}
-            <label className="field">
-              <span>Accent colour</span>
-              <input
-                type="color"
-                value={settings.colors.accent}
-                onChange={(e) => setSettings({ ...settings, colors: { ...settings.colors, accent: e.target.value } })}
-              />
-            </label>
-            <label className="field">
-              <span>Accent colour in dark mode</span>
-              <input
-                type="color"
-                value={settings.colors.accentDark}
-                onChange={(e) => setSettings({ ...settings, colors: { ...settings.colors, accentDark: e.target.value } })}
-              />
-            </label>
-            <button type="submit" className="primary">
-              Save settings
-            </button>
-          </form>
-        </section>
-      )}
     </div>
   );
 }

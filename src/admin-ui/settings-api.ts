@@ -1,0 +1,77 @@
+/** The settings, Content API keys and webhooks in the Admin API, as the administrators' screens use them. */
+import { ApiError } from './api';
+
+export const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'] as const;
+export type Weekday = (typeof WEEKDAYS)[number];
+
+export interface SiteSettings {
+  title: string;
+  tagline: string;
+  description: string;
+  language: string;
+  timeZone: string;
+  logoKey: string | null;
+  colors: { accent: string; accentDark: string };
+  navigation: { label: string; path: string }[];
+  social: { network: string; handle: string; url: string }[];
+  newsletterPitch: string;
+  feedContent: 'full' | 'excerpt';
+  newsletterDay: Weekday;
+  newsletterHour: number;
+}
+
+export type MailSettingSource = 'environment' | 'settings' | 'none';
+
+export interface MailSettings {
+  /** Masked: the password reads ••••. */
+  smtpUrl: string | null;
+  mailFrom: string | null;
+  maxConnections: number;
+  rateLimit: number | null;
+  environment: { smtpUrl: string | null; mailFrom: string | null };
+  source: { smtpUrl: MailSettingSource; mailFrom: MailSettingSource };
+}
+
+export interface ContentKey {
+  id: string;
+  name: string;
+  prefix: string;
+  createdAt: string;
+  revokedAt: string | null;
+}
+
+export interface Webhook {
+  id: string;
+  url: string;
+  events: string[];
+  description: string;
+  createdAt: string;
+}
+
+export interface WebhookDelivery {
+  id: string;
+  event: string;
+  attempt: number;
+  status: number | null;
+  error: string | null;
+  responseSnippet: string;
+  durationMs: number;
+  at: string;
+  nextRetryAt: string | null;
+}
+
+/** Messages by the property they are about ("title", "navigation.0.path"); "" holds the rest. */
+export type FieldErrors = Record<string, string>;
+
+export function fieldErrorsOf(error: unknown): FieldErrors {
+  if (!(error instanceof ApiError)) return { '': String(error) };
+  const out: FieldErrors = {};
+  for (const item of error.items) {
+    const key = item.property ?? '';
+    out[key] = out[key] ? `${out[key]} ${item.message}` : item.message;
+  }
+  if (Object.keys(out).length === 0) out[''] = error.message;
+  return out;
+}
+
+export const when = (iso: string | null): string => (iso ? new Date(iso).toLocaleString() : '');
