@@ -112,6 +112,13 @@ export interface ArticleRow {
   modifiedAt: string;
   publishedAt: string | null;
   leadImageRightsExpired: boolean;
+  /** With a search: the headline and a passage, in runs of text, the matched words marked. */
+  match?: { rank: number; headline: MatchSegment[]; snippet: MatchSegment[] };
+}
+
+export interface MatchSegment {
+  text: string;
+  match: boolean;
 }
 
 export interface MediaImage {

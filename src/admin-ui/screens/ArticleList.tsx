@@ -1,10 +1,19 @@
 import { useEffect, useState } from 'react';
 import { api, ApiError, STATUS_NAMES } from '../api';
-import type { Article, ArticleRow, Desk, Status, User } from '../api';
+import type { Article, ArticleRow, Desk, MatchSegment, Status, User } from '../api';
 
 const STATUSES = Object.keys(STATUS_NAMES) as Status[];
 
-/** Every piece the desk is working on, filterable by status, section, type, author and words in the headline. */
+/** Text from the search, the matched words marked (React escapes every run). */
+function Marked({ segments }: { segments: MatchSegment[] }) {
+  return <>{segments.map((s, i) => (s.match ? <mark key={i}>{s.text}</mark> : <span key={i}>{s.text}</span>))}</>;
+}
+
+/**
+ * Every piece the desk is working on, filterable by status, section, type and
+ * author; words search the full text of every piece in every state (the same
+ * index as the site's search), best match first, the matches marked.
+ */
 export function ArticleList({ desk, go }: { user: User; desk: Desk; go(to: string): void }) {
   const [filters, setFilters] = useState({ status: '', section: '', type: '', author: '', q: '', mine: '' });
   const [rows, setRows] = useState<ArticleRow[] | null>(null);
@@ -66,7 +75,7 @@ export function ArticleList({ desk, go }: { user: User; desk: Desk; go(to: strin
       </div>
       <form className="filters" role="search" onSubmit={(e) => e.preventDefault()}>
         <label>
-          Headline contains <input type="search" value={filters.q} onChange={(e) => setFilters({ ...filters, q: e.target.value })} />
+          Search <input type="search" value={filters.q} onChange={(e) => setFilters({ ...filters, q: e.target.value })} />
         </label>
         {select(
           'status',
@@ -108,7 +117,7 @@ export function ArticleList({ desk, go }: { user: User; desk: Desk; go(to: strin
         <p>No articles match.</p>
       ) : (
         <table className="article-table">
-          <caption>{total} articles</caption>
+          <caption>{filters.q.trim() !== '' ? `${total} ${total === 1 ? 'match' : 'matches'}, best first` : `${total} articles`}</caption>
           <thead>
             <tr>
               <th scope="col">Headline</th>
@@ -122,8 +131,15 @@ export function ArticleList({ desk, go }: { user: User; desk: Desk; go(to: strin
             {rows.map((row) => (
               <tr key={row.id}>
                 <td>
-                  <a href={`#/articles/${row.id}`}>{row.headline}</a>
+                  <a href={`#/articles/${row.id}`}>
+                    {row.match && row.match.headline.length > 0 ? <Marked segments={row.match.headline} /> : row.headline}
+                  </a>
                   {row.leadImageRightsExpired && <strong className="flag"> · Picture rights expired</strong>}
+                  {row.match && row.match.snippet.length > 0 && (
+                    <p className="match-snippet">
+                      <Marked segments={row.match.snippet} />
+                    </p>
+                  )}
                 </td>
                 <td>
                   <span className={`status status-${row.status}`}>{STATUS_NAMES[row.status]}</span>

@@ -4,6 +4,7 @@ import * as newsroom from './0002-newsroom.js';
 import * as newsletter from './0004-newsletter.js';
 import * as search from './0003-search.js';
 import * as contentApiWebhooks from './0005-content-api-webhooks.js';
+import * as searchEveryState from './0006-search-every-state.js';
 
 /**
  * Every migration, in order. Names are numbered and never change; a released
@@ -15,4 +16,5 @@ export const migrations: Record<string, Migration> = {
   '0003-search': search,
   '0004-newsletter': newsletter,
   '0005-content-api-webhooks': contentApiWebhooks,
+  '0006-search-every-state': searchEveryState,
 };

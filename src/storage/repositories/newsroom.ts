@@ -1,6 +1,8 @@
 /** The newsroom's records about an article: revisions, comments and the workflow log. */
-import { sql } from 'kysely';
+import type { ArticleStatus } from '../../domain/content/article.js';
+import type { Snippet } from '../../domain/search/snippet.js';
 import type { Db } from '../db.js';
+import { indexArticle, searchNewsroom } from '../search/search-index.js';
 import { bylinedTo } from './article-filters.js';
 
 export interface Revision {
@@ -143,6 +145,8 @@ export async function setArticleOwnership(
     })
     .where('id', '=', articleId)
     .execute();
+  // The search index knows who started a piece (the list's "only mine"): keep it in step.
+  if (fields.createdBy !== undefined) await indexArticle(db, articleId);
 }
 
 export interface ArticleRow {
@@ -159,22 +163,65 @@ export interface ArticleRow {
   assignedTo: string | null;
   /** The lead picture's licence has run out: it must be replaced before (re)publishing. */
   leadImageRightsExpired: boolean;
+  /** With a search: the headline with the matched words marked, and a passage that matched. */
+  match?: { rank: number; headline: Snippet; snippet: Snippet };
 }
 
-/** The newsroom's list of articles in every state, newest change first, with filters. */
-export async function listArticlesForNewsroom(
+interface NewsroomListFilter {
+  status?: ArticleStatus;
+  sectionId?: string;
+  typeId?: string;
+  authorId?: string;
+  createdBy?: string;
+  q?: string;
+  limit: number;
+  offset: number;
+  now: Date;
+}
+
+/**
+ * The newsroom's list of articles in every state, newest change first, with
+ * filters; with words to look for, the full-text search over every state
+ * instead, best match first (at most RANK_WINDOW are ranked and counted).
+ */
+export async function listArticlesForNewsroom(db: Db, filter: NewsroomListFilter): Promise<{ rows: ArticleRow[]; total: number }> {
+  if (filter.q !== undefined && filter.q.trim() !== '') return searchForNewsroom(db, { ...filter, q: filter.q });
+  return listByLastChange(db, filter);
+}
+
+/**
+ * The list searches as staff type: a last word not yet followed by a space
+ * (outside quotes) is taken as the start of a word, so "harb" finds "harbour".
+ */
+const asTyped = (q: string): string => (/[\p{L}\p{N}]$/u.test(q) && (q.match(/"/g) ?? []).length % 2 === 0 ? `${q}*` : q);
+
+async function searchForNewsroom(db: Db, filter: NewsroomListFilter & { q: string }): Promise<{ rows: ArticleRow[]; total: number }> {
+  const found = await searchNewsroom(db, {
+    query: asTyped(filter.q),
+    status: filter.status,
+    sectionId: filter.sectionId,
+    typeId: filter.typeId,
+    authorId: filter.authorId,
+    createdBy: filter.createdBy,
+    limit: filter.limit,
+    offset: filter.offset,
+    now: filter.now,
+  });
+  if (found.hits.length === 0) return { rows: [], total: found.total };
+  const { rows } = await listByLastChange(db, { ...filter, q: undefined, ids: found.hits.map((h) => h.id), offset: 0 });
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return {
+    total: found.total,
+    rows: found.hits.flatMap((hit) => {
+      const row = byId.get(hit.id);
+      return row ? [{ ...row, match: { rank: hit.rank, headline: hit.headline, snippet: hit.snippet } }] : [];
+    }),
+  };
+}
+
+async function listByLastChange(
   db: Db,
-  filter: {
-    status?: string;
-    sectionId?: string;
-    typeId?: string;
-    authorId?: string;
-    createdBy?: string;
-    q?: string;
-    limit: number;
-    offset: number;
-    now: Date;
-  },
+  filter: Omit<NewsroomListFilter, 'q'> & { q?: string | undefined; ids?: string[] },
 ): Promise<{ rows: ArticleRow[]; total: number }> {
   let query = db
     .selectFrom('articles')
@@ -186,11 +233,7 @@ export async function listArticlesForNewsroom(
   if (filter.typeId) query = query.where('articles.type_id', '=', filter.typeId);
   if (filter.createdBy) query = query.where('articles.created_by', '=', filter.createdBy);
   if (filter.authorId) query = query.where(bylinedTo(filter.authorId));
-  if (filter.q) {
-    // Case-insensitive on both dialects: compare lowercased text with a lowercased, escaped pattern.
-    const pattern = `%${filter.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    query = query.where(sql<boolean>`lower(${sql.ref('articles.headline')}) like ${pattern} escape '\\'`);
-  }
+  if (filter.ids) query = query.where('articles.id', 'in', filter.ids);
   const [rows, count] = await Promise.all([
     query
       .select([

@@ -18,9 +18,9 @@ import type { RawBuilder } from 'kysely';
 import type { SearchQuery, SearchTerm } from '../../domain/search/query.js';
 import { MATCH_END, MATCH_START } from '../../domain/search/snippet.js';
 import type { Db } from '../db.js';
-import { RANK_WINDOW } from './search-types.js';
+import { INDEX_FORMAT, RANK_WINDOW } from './search-types.js';
 import type { EngineResults, EngineSearch, SearchDocument, SearchEngine } from './search-types.js';
-import { facetHash, facetsOf, requestedFacets } from './facets.js';
+import { HIDDEN_FACET, facetHash, facetsOf, requestedFacets } from './facets.js';
 import type { FacetKind } from './facets.js';
 
 /** English stemming and stop words, like porter on SQLite. */
@@ -99,24 +99,30 @@ async function write(db: Db, documents: readonly SearchDocument[]): Promise<void
   for (let i = 0; i < documents.length; i += 200) {
     const batch = documents.slice(i, i + 200);
     await sql`
-      insert into article_search (article_id, section_id, type_id, published_at, dek, body, summary, terms)
-      select v.article_id, v.section_id, v.type_id, v.published_at::timestamptz, v.dek, v.body,
+      insert into article_search (article_id, section_id, type_id, status, format, published_at, headline, dek, body, summary, terms)
+      select v.article_id, v.section_id, v.type_id, v.status, ${sql.lit(INDEX_FORMAT)}, v.published_at::timestamptz, v.headline, v.dek, v.body,
         v.fields || v.opening, v.fields || v.words || search_pairs(v.fields || v.words) || v.extra::tsvector
       from (values ${sql.join(
         batch.map((d) => {
-          const time = Date.parse(d.publishedAt);
-          return sql`(${d.articleId}, ${d.sectionId}, ${d.typeId}, ${d.publishedAt}, ${toIndex(d.dek)}, ${toIndex(d.body)},
+          // Only a public piece has a time and a month: readers' searches ask for both.
+          const extra = [
+            ...(d.public ? [monthLexeme(Date.parse(d.publishedAt))] : []),
+            ...facetsOf(d).map((f) => facetLexeme(f.kind, f.id)),
+          ];
+          return sql`(${d.articleId}, ${d.sectionId}, ${d.typeId}, ${d.status}, ${d.public ? d.publishedAt : null}, ${toIndex(d.headline)},
+            ${toIndex(d.dek)}, ${toIndex(d.body)},
             setweight(to_tsvector(${CONFIG}, ${toIndex(d.headline)}), 'A') ||
               setweight(to_tsvector(${CONFIG}, ${toIndex(`${d.kicker}\n${d.dek}`)}), 'B') ||
               setweight(to_tsvector(${CONFIG}, ${toIndex(`${d.bylines}\n${d.topics}`)}), 'C'),
             setweight(to_tsvector(${CONFIG}, ${toIndex(d.body.slice(0, SUMMARY_BODY_CHARS))}), 'D'),
             setweight(to_tsvector(${CONFIG}, ${toIndex(d.body)}), 'D'),
-            ${[monthLexeme(time), ...facetsOf(d).map((f) => facetLexeme(f.kind, f.id))].join(' ')})`;
+            ${extra.join(' ')})`;
         }),
-      )}) as v(article_id, section_id, type_id, published_at, dek, body, fields, opening, words, extra)
+      )}) as v(article_id, section_id, type_id, status, published_at, headline, dek, body, fields, opening, words, extra)
       on conflict (article_id) do update set
-        section_id = excluded.section_id, type_id = excluded.type_id, published_at = excluded.published_at,
-        dek = excluded.dek, body = excluded.body, summary = excluded.summary, terms = excluded.terms`.execute(db);
+        section_id = excluded.section_id, type_id = excluded.type_id, status = excluded.status, format = excluded.format,
+        published_at = excluded.published_at, headline = excluded.headline, dek = excluded.dek, body = excluded.body,
+        summary = excluded.summary, terms = excluded.terms`.execute(db);
   }
 }
 
@@ -174,23 +180,34 @@ async function withGinPlans<T>(db: Db, work: (trx: Db) => Promise<T>): Promise<T
  * a UNION ALL one after the other and stops when the outer limit is met, so
  * older slices are never read when newer ones suffice.
  */
+/** How far ahead the newsroom's search looks for pieces published with a time still to come. */
+const NEWSROOM_AHEAD_MS = 366 * 86_400_000;
+
 function windowQuery(request: EngineSearch, query: RawBuilder<unknown>): RawBuilder<unknown> {
-  const parts = slices(request.toMs).flatMap((slice) => {
+  // Filters are lexemes too (facets.ts): the index intersects them with the words.
+  const facets = requestedFacets(request).map((f) => `'${facetLexeme(f.kind, f.id)}'`);
+  const filtered = (match: RawBuilder<unknown>): RawBuilder<unknown> =>
+    facets.length > 0 ? sql`(${match} && ${facets.join(' & ')}::tsquery)` : match;
+  const newsroom = request.audience === 'newsroom';
+  const toMs = newsroom ? request.toMs + NEWSROOM_AHEAD_MS : request.toMs;
+  const parts = slices(toMs).flatMap((slice) => {
     const from = Math.max(slice.from, request.fromMs ?? Number.NEGATIVE_INFINITY);
     if (from >= slice.until) return [];
     const match = slice.lexemes ? sql`(${query} && ${slice.lexemes.map((l) => `'${l}'`).join(' | ')}::tsquery)` : query;
-    // Filters are lexemes too (facets.ts): the index intersects them with the words.
-    const facets = requestedFacets(request).map((f) => `'${facetLexeme(f.kind, f.id)}'`);
-    const filtered = facets.length > 0 ? sql`(${match} && ${facets.join(' & ')}::tsquery)` : match;
+    // A piece readers may not see has no publication time here: the time range alone keeps it out.
     return [
       sql`(select s.article_id, s.published_at, s.summary from article_search s
-        where s.terms @@ ${filtered} and s.published_at < ${iso(slice.until)}
+        where s.terms @@ ${filtered(match)} and s.published_at < ${iso(slice.until)}
           ${Number.isFinite(from) ? sql`and s.published_at >= ${iso(from)}` : sql``}
         order by s.published_at desc, s.article_id desc
         limit ${RANK_WINDOW + 1})`,
     ];
   });
-  return sql`select * from (${sql.join(parts, sql` union all `)}) slices limit ${RANK_WINDOW + 1}`;
+  // The newsroom's unpublished work first: drafts, pieces in review, scheduled ones (few, found by their term).
+  const hidden = sql`(select s.article_id, s.published_at, s.summary from article_search s
+    where s.terms @@ ${filtered(sql`(${query} && ${`'${facetLexeme(HIDDEN_FACET.kind, HIDDEN_FACET.id)}'`}::tsquery)`)}
+    limit ${RANK_WINDOW + 1})`;
+  return sql`select * from (${sql.join(newsroom ? [hidden, ...parts] : parts, sql` union all `)}) slices limit ${RANK_WINDOW + 1}`;
 }
 
 async function search(db: Db, request: EngineSearch): Promise<EngineResults> {
@@ -198,7 +215,14 @@ async function search(db: Db, request: EngineSearch): Promise<EngineResults> {
   const query = tsQuery(request.query);
   const rows = await withGinPlans(db, async (trx) => {
     const match = matchQuery(request.query, await phrasePairs(trx, request.query));
-    const result = await sql<{ matched: number; id: string | null; rank: number | null; body: string | null; dek: string | null }>`
+    const result = await sql<{
+      matched: number;
+      id: string | null;
+      rank: number | null;
+      headline: string | null;
+      body: string | null;
+      dek: string | null;
+    }>`
       with found as materialized (${windowQuery(request, match)}),
       page as (
         select w.article_id, w.published_at, ts_rank_cd(${WEIGHTS}, w.summary, ${query}) as rank
@@ -207,6 +231,7 @@ async function search(db: Db, request: EngineSearch): Promise<EngineResults> {
         limit ${request.limit} offset ${request.offset}
       )
       select c.matched, page.article_id as id, page.rank,
+        ts_headline(${CONFIG}, s.headline, ${query}, ${DEK_HEADLINE}) as headline,
         ts_headline(${CONFIG}, s.body, ${query}, ${BODY_HEADLINE}) as body,
         ts_headline(${CONFIG}, s.dek, ${query}, ${DEK_HEADLINE}) as dek
       from (select count(*) as matched from found) c
@@ -216,7 +241,11 @@ async function search(db: Db, request: EngineSearch): Promise<EngineResults> {
     return result.rows;
   });
   return {
-    hits: rows.flatMap((r) => (r.id === null ? [] : [{ id: r.id, rank: Number(r.rank), body: fromIndex(r.body), dek: fromIndex(r.dek) }])),
+    hits: rows.flatMap((r) =>
+      r.id === null
+        ? []
+        : [{ id: r.id, rank: Number(r.rank), headline: fromIndex(r.headline), body: fromIndex(r.body), dek: fromIndex(r.dek) }],
+    ),
     matched: Number(rows[0]?.matched ?? 0),
   };
 }

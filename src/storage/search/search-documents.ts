@@ -3,6 +3,8 @@ import { sql } from 'kysely';
 import { bodyText, parseBody } from '../../domain/content/body.js';
 import { withoutSentinels } from '../../domain/search/snippet.js';
 import type { Db } from '../db.js';
+import type { ArticleStatus } from '../../domain/content/article.js';
+import { INDEX_FORMAT } from './search-types.js';
 import type { SearchDocument } from './search-types.js';
 
 /** A very long piece is indexed up to here (tsvector positions end at 16,383 anyway). */
@@ -19,8 +21,8 @@ function group(rows: readonly { article_id: string; text: string }[]): Map<strin
 }
 
 /**
- * Documents for those of the given articles that are published (whenever:
- * the search filters by time). The others have nothing to index.
+ * Documents for the given articles, in whatever state: the newsroom searches
+ * them all, readers only those that are public (the search filters by time).
  */
 export async function loadSearchDocuments(db: Db, articleIds: readonly string[]): Promise<SearchDocument[]> {
   if (articleIds.length === 0) return [];
@@ -28,10 +30,8 @@ export async function loadSearchDocuments(db: Db, articleIds: readonly string[])
   const [articles, bylines, topics, corrections] = await Promise.all([
     db
       .selectFrom('articles')
-      .select(['id', 'section_id', 'type_id', 'published_at', 'headline', 'kicker', 'dek', 'body'])
+      .select(['id', 'section_id', 'type_id', 'status', 'published_at', 'modified_at', 'created_by', 'headline', 'kicker', 'dek', 'body'])
       .where('id', 'in', ids)
-      .where('status', '=', 'published')
-      .where('published_at', 'is not', null)
       .orderBy('published_at')
       .execute(),
     db
@@ -61,53 +61,47 @@ export async function loadSearchDocuments(db: Db, articleIds: readonly string[])
   const names = group(bylines);
   const topicNames = group(topics);
   const notices = group(corrections);
-  return articles.map((a) => ({
-    articleId: a.id,
-    sectionId: a.section_id,
-    typeId: a.type_id,
-    publishedAt: a.published_at as string,
-    headline: withoutSentinels(a.headline),
-    kicker: withoutSentinels(a.kicker),
-    dek: withoutSentinels(a.dek),
-    bylines: withoutSentinels((names.get(a.id) ?? []).join(' ')),
-    authorIds: bylines.filter((b) => b.article_id === a.id).map((b) => b.author_id),
-    topics: withoutSentinels((topicNames.get(a.id) ?? []).join(' ')),
-    body: withoutSentinels([bodyText(parseBody(a.body)), ...(notices.get(a.id) ?? [])].join('\n').slice(0, MAX_BODY_CHARS)),
-  }));
+  return articles.map((a) => {
+    const isPublic = a.status === 'published' && a.published_at !== null;
+    return {
+      articleId: a.id,
+      sectionId: a.section_id,
+      typeId: a.type_id,
+      status: a.status as ArticleStatus,
+      public: isPublic,
+      publishedAt: isPublic ? (a.published_at as string) : a.modified_at,
+      createdBy: a.created_by,
+      headline: withoutSentinels(a.headline),
+      kicker: withoutSentinels(a.kicker),
+      dek: withoutSentinels(a.dek),
+      bylines: withoutSentinels((names.get(a.id) ?? []).join(' ')),
+      authorIds: bylines.filter((b) => b.article_id === a.id).map((b) => b.author_id),
+      topics: withoutSentinels((topicNames.get(a.id) ?? []).join(' ')),
+      body: withoutSentinels([bodyText(parseBody(a.body)), ...(notices.get(a.id) ?? [])].join('\n').slice(0, MAX_BODY_CHARS)),
+    };
+  });
 }
 
 export interface BackfillCursor {
-  publishedAt: string;
+  at: string;
   id: string;
 }
 
 /**
- * Published articles the index does not hold yet (after the migration, or a
- * restore from backup), oldest first after `after`: a long backfill never
+ * Articles whose index row is missing, written in an older format, or in
+ * another state than the article (after the migration, a restore from
+ * backup, or an upgrade), oldest first after `after`: a long backfill never
  * reads the same rows twice, and writes the index in publication order, as
  * publishing does (PostgreSQL then finds a month's pieces close together).
  */
-export async function publishedArticlesMissingFromIndex(
-  db: Db,
-  limit: number,
-  after: BackfillCursor | null,
-): Promise<{ id: string; published_at: string }[]> {
-  const result = await sql<{ id: string; published_at: string }>`
-    select a.id, a.published_at from articles a
-    where a.status = 'published' and a.published_at is not null
-      ${after ? sql`and (a.published_at > ${after.publishedAt} or (a.published_at = ${after.publishedAt} and a.id > ${after.id}))` : sql``}
-      and not exists (select 1 from article_search s where s.article_id = a.id)
-    order by a.published_at, a.id
+export async function articlesOutOfIndex(db: Db, limit: number, after: BackfillCursor | null): Promise<{ id: string; at: string }[]> {
+  const at = sql`coalesce(a.published_at, a.modified_at)`;
+  const result = await sql<{ id: string; at: string }>`
+    select a.id, ${at} as at from articles a
+    left join article_search s on s.article_id = a.id
+    where (s.article_id is null or s.format < ${INDEX_FORMAT} or s.status <> a.status)
+      ${after ? sql`and (${at} > ${after.at} or (${at} = ${after.at} and a.id > ${after.id}))` : sql``}
+    order by ${at}, a.id
     limit ${limit}`.execute(db);
   return result.rows;
-}
-
-/** Index rows whose article is no longer published (should never happen: every write keeps the index). */
-export async function indexedArticlesNoLongerPublished(db: Db, limit: number): Promise<string[]> {
-  const result = await sql<{ id: string }>`
-    select s.article_id as id from article_search s
-    join articles a on a.id = s.article_id
-    where a.status <> 'published' or a.published_at is null
-    limit ${limit}`.execute(db);
-  return result.rows.map((r) => r.id);
 }

@@ -1,6 +1,7 @@
 /**
- * Full-text search over published articles: the one interface the rest of
- * the program uses. Each database does it its own way (sqlite-search.ts,
+ * Full-text search over articles: the one interface the rest of the program
+ * uses. Readers (searchArticles) find public pieces; the newsroom
+ * (searchNewsroom) finds every piece in every state, from the same index. Each database does it its own way (sqlite-search.ts,
  * postgres-search.ts); which one is decided by the dialect of `db`.
  */
 import { sql } from 'kysely';
@@ -10,10 +11,11 @@ import type { Snippet } from '../../domain/search/snippet.js';
 import { dialectOf } from '../db.js';
 import type { Db } from '../db.js';
 import { postgresSearch } from './postgres-search.js';
-import { indexedArticlesNoLongerPublished, loadSearchDocuments, publishedArticlesMissingFromIndex } from './search-documents.js';
+import { articlesOutOfIndex, loadSearchDocuments } from './search-documents.js';
 import type { BackfillCursor } from './search-documents.js';
 import { RANK_WINDOW } from './search-types.js';
-import type { EngineHit, SearchEngine, SearchResults } from './search-types.js';
+import type { EngineHit, EngineSearch, SearchEngine, SearchResults } from './search-types.js';
+import type { ArticleStatus } from '../../domain/content/article.js';
 import { sqliteSearch } from './sqlite-search.js';
 import { withTransaction } from '../transaction.js';
 
@@ -38,16 +40,17 @@ export interface SearchOptions {
 const engineFor = (db: Db): SearchEngine => (dialectOf(db) === 'postgres' ? postgresSearch : sqliteSearch);
 
 /**
- * Brings the index in line with the given articles: published ones are
- * (re)indexed, any other is removed. Call it inside the transaction that
- * wrote them, so the index never disagrees with what readers can see.
+ * Brings the index in line with the given articles, in whatever state they
+ * are (with it, so readers' searches keep to public ones); ids with no
+ * article are removed. Call it inside the transaction that wrote them, so
+ * the index never disagrees with what readers can see.
  */
 export async function indexArticles(db: Db, articleIds: readonly string[]): Promise<void> {
   if (articleIds.length === 0) return;
   const documents = await loadSearchDocuments(db, articleIds);
   const indexed = new Set(documents.map((d) => d.articleId));
-  const unpublished = articleIds.filter((id) => !indexed.has(id));
-  if (unpublished.length > 0) await removeFromIndex(db, unpublished);
+  const gone = articleIds.filter((id) => !indexed.has(id));
+  if (gone.length > 0) await removeFromIndex(db, gone);
   await engineFor(db).write(db, documents);
 }
 
@@ -64,15 +67,16 @@ export async function removeFromIndex(db: Db, articleIds: string | readonly stri
 }
 
 /**
- * Indexes published articles the index lacks (and drops rows it should not
- * hold), in batches. Cheap when there is nothing to do: run at every start.
+ * Indexes articles the index lacks or holds out of date (an older format,
+ * another state), in batches. Cheap when there is nothing to do: run at
+ * every start.
  */
 export async function backfillSearchIndex(db: Db, options: { batchSize?: number } = {}): Promise<number> {
   const batchSize = options.batchSize ?? 500;
   let done = 0;
   let after: BackfillCursor | null = null;
   for (;;) {
-    const rows = await publishedArticlesMissingFromIndex(db, batchSize, after);
+    const rows = await articlesOutOfIndex(db, batchSize, after);
     const last = rows.at(-1);
     if (last === undefined) break;
     await withTransaction(db, (trx) =>
@@ -82,10 +86,8 @@ export async function backfillSearchIndex(db: Db, options: { batchSize?: number 
       ),
     );
     done += rows.length;
-    after = { publishedAt: last.published_at, id: last.id };
+    after = { at: last.at, id: last.id };
   }
-  const stale = await indexedArticlesNoLongerPublished(db, 10_000);
-  if (stale.length > 0) await removeFromIndex(db, stale);
   return done;
 }
 
@@ -97,16 +99,33 @@ function snippetOf(hit: EngineHit): Snippet {
   return hasMatch(dek) || dek.length > 0 ? dek : body;
 }
 
+async function run(db: Db, search: Omit<EngineSearch, 'query'> & { text: string }): Promise<SearchResults> {
+  const { text, ...rest } = search;
+  const query = parseSearchQuery(text);
+  if (isEmptyQuery(query)) return { hits: [], total: 0, capped: false };
+  const { hits, matched } = await engineFor(db).search(db, { ...rest, query });
+  return {
+    hits: hits.map((hit) => ({
+      id: hit.id,
+      rank: hit.rank,
+      headline: tidySnippet(splitHighlighted(hit.headline)),
+      snippet: snippetOf(hit),
+    })),
+    total: Math.min(matched, RANK_WINDOW),
+    capped: matched > RANK_WINDOW,
+  };
+}
+
 /**
- * Published pieces whose time has come that match the query, best first.
- * Never throws on what the reader typed: an empty or meaningless query has no results.
+ * Published pieces whose time has come that match the query, best first:
+ * what readers may find (the site, the Content API). Never throws on what
+ * the reader typed: an empty or meaningless query has no results.
  */
 export async function searchArticles(db: Db, options: SearchOptions): Promise<SearchResults> {
-  const query = parseSearchQuery(options.query);
-  if (isEmptyQuery(query)) return { hits: [], total: 0, capped: false };
   const now = options.now.getTime();
-  const { hits, matched } = await engineFor(db).search(db, {
-    query,
+  return run(db, {
+    audience: 'readers',
+    text: options.query,
     sectionId: options.sectionId,
     typeId: options.typeId,
     authorId: options.authorId,
@@ -115,9 +134,37 @@ export async function searchArticles(db: Db, options: SearchOptions): Promise<Se
     limit: options.limit,
     offset: options.offset,
   });
-  return {
-    hits: hits.map((hit) => ({ id: hit.id, rank: hit.rank, snippet: snippetOf(hit) })),
-    total: Math.min(matched, RANK_WINDOW),
-    capped: matched > RANK_WINDOW,
-  };
+}
+
+export interface NewsroomSearchOptions {
+  query: string;
+  status?: ArticleStatus | undefined;
+  sectionId?: string | undefined;
+  typeId?: string | undefined;
+  authorId?: string | undefined;
+  /** Pieces started by this staff member. */
+  createdBy?: string | undefined;
+  limit: number;
+  offset: number;
+  now: Date;
+}
+
+/**
+ * Every piece in every state that matches, best first: drafts, pieces in
+ * review, scheduled and unpublished work as well as what is published. For
+ * staff only; never call it on a reader's behalf.
+ */
+export async function searchNewsroom(db: Db, options: NewsroomSearchOptions): Promise<SearchResults> {
+  return run(db, {
+    audience: 'newsroom',
+    text: options.query,
+    status: options.status,
+    sectionId: options.sectionId,
+    typeId: options.typeId,
+    authorId: options.authorId,
+    createdBy: options.createdBy,
+    toMs: options.now.getTime(),
+    limit: options.limit,
+    offset: options.offset,
+  });
 }

@@ -12,9 +12,9 @@ import { sql } from 'kysely';
 import type { SearchQuery, SearchTerm } from '../../domain/search/query.js';
 import { MATCH_END, MATCH_START } from '../../domain/search/snippet.js';
 import type { Db } from '../db.js';
-import { RANK_WINDOW } from './search-types.js';
+import { INDEX_FORMAT, RANK_WINDOW } from './search-types.js';
 import type { EngineResults, EngineSearch, SearchDocument, SearchEngine } from './search-types.js';
-import { facetHash, facetsOf, requestedFacets } from './facets.js';
+import { HIDDEN_FACET, facetHash, facetsOf, requestedFacets } from './facets.js';
 import type { FacetKind } from './facets.js';
 
 const SLOTS = 2048;
@@ -47,12 +47,20 @@ function fts5Term(term: SearchTerm): string {
   return quote(term.text);
 }
 
-/** Every token quoted: FTS5 sees strings and its own AND/NOT, never the reader's syntax. */
+/**
+ * Every token quoted: FTS5 sees strings and its own AND/NOT, never the
+ * reader's syntax. A readers' search leaves out every piece that is not
+ * public (they all carry the hidden term: few, so the NOT costs little).
+ */
 export function fts5Expression(query: SearchQuery, filter: EngineSearch | null = null): string {
   const facets = filter ? requestedFacets(filter).map((f) => quote(facetTerm(f.kind, f.id))) : [];
   const positive = [...query.terms.map(fts5Term), ...facets].join(' ');
-  if (query.excluded.length === 0) return positive;
-  return `(${positive})${query.excluded.map((t) => ` NOT ${fts5Term(t)}`).join('')}`;
+  const excluded = [
+    ...query.excluded.map(fts5Term),
+    ...(filter === null || filter.audience === 'newsroom' ? [] : [quote(facetTerm(HIDDEN_FACET.kind, HIDDEN_FACET.id))]),
+  ];
+  if (excluded.length === 0) return positive;
+  return `(${positive})${excluded.map((t) => ` NOT ${t}`).join('')}`;
 }
 
 /** Doc ids for new rows: the article's own slot, or the next free one in the same millisecond. */
@@ -88,8 +96,8 @@ async function write(db: Db, documents: readonly SearchDocument[]): Promise<void
     // The delete trigger takes the old FTS rows with them.
     await sql`delete from article_search where article_id in (${sql.join(batch.map((d) => d.articleId))})`.execute(db);
     const docIds = await allocateDocIds(db, batch);
-    await sql`insert into article_search (article_id, doc_id, section_id, type_id, published_at) values ${sql.join(
-      batch.map((d, j) => sql`(${d.articleId}, ${docIds[j]}, ${d.sectionId}, ${d.typeId}, ${d.publishedAt})`),
+    await sql`insert into article_search (article_id, doc_id, section_id, type_id, published_at, status, format) values ${sql.join(
+      batch.map((d, j) => sql`(${d.articleId}, ${docIds[j]}, ${d.sectionId}, ${d.typeId}, ${d.publishedAt}, ${d.status}, ${INDEX_FORMAT})`),
     )}`.execute(db);
     await sql`insert into article_search_fts (rowid, headline, kicker, dek, bylines, topics, body, facets) values ${sql.join(
       batch.map(
@@ -104,8 +112,10 @@ async function write(db: Db, documents: readonly SearchDocument[]): Promise<void
 
 async function search(db: Db, request: EngineSearch): Promise<EngineResults> {
   const match = fts5Expression(request.query, request);
-  const hi = lastKey(request.toMs);
-  const lo = firstKey(request.fromMs ?? MIN_MS);
+  // The newsroom sees every piece: scheduled ones ahead of now, drafts at their last change.
+  const newsroom = request.audience === 'newsroom';
+  const hi = newsroom ? lastKey(MAX_MS) : lastKey(request.toMs);
+  const lo = newsroom ? firstKey(MIN_MS) : firstKey(request.fromMs ?? MIN_MS);
   if (hi < lo) return { hits: [], matched: 0 };
 
   // The window: the newest RANK_WINDOW (+1, to know there are more) matches, FTS5 reading
@@ -130,8 +140,9 @@ async function search(db: Db, request: EngineSearch): Promise<EngineResults> {
   const pick = hasPrefix
     ? sql`article_search_fts.rowid between ${Math.min(...pageIds)} and ${Math.max(...pageIds)} and +article_search_fts.rowid in (${sql.join(pageIds)})`
     : sql`article_search_fts.rowid in (${sql.join(pageIds)})`;
-  const page = await sql<{ doc_id: number; id: string; body: string; dek: string }>`
+  const page = await sql<{ doc_id: number; id: string; headline: string; body: string; dek: string }>`
     select article_search_fts.rowid as doc_id, s.article_id as id,
+      highlight(article_search_fts, 0, ${MATCH_START}, ${MATCH_END}) as headline,
       snippet(article_search_fts, 5, ${MATCH_START}, ${MATCH_END}, '…', ${SNIPPET_TOKENS}) as body,
       highlight(article_search_fts, 2, ${MATCH_START}, ${MATCH_END}) as dek
     from article_search_fts join article_search s on s.doc_id = article_search_fts.rowid
@@ -141,7 +152,7 @@ async function search(db: Db, request: EngineSearch): Promise<EngineResults> {
     // bm25 is lower-is-better; turned round so every engine's rank is higher-is-better.
     hits: ranked.flatMap((r) => {
       const row = byDoc.get(r.doc_id);
-      return row ? [{ id: row.id, rank: -r.score, body: row.body, dek: row.dek }] : [];
+      return row ? [{ id: row.id, rank: -r.score, headline: row.headline, body: row.body, dek: row.dek }] : [];
     }),
     matched,
   };
