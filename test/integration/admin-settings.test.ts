@@ -274,6 +274,43 @@ for (const dialect of DIALECTS) {
       }
     });
 
+    it('Content API keys: administrators only, and bad names or unknown keys get a clear 4xx', async () => {
+      const post = (headers: Headers, payload: unknown) =>
+        site.app.inject({ method: 'POST', url: `${ADMIN}/content-keys`, headers, payload: payload as object });
+      const created = await post(admin, { name: 'Partner app' });
+      expect(created.statusCode).toBe(201);
+      const key = (created.json() as { key: { id: string; key: string } }).key;
+      for (const [payload, property] of [
+        [{ name: '   ' }, 'name'],
+        [{ name: 'x'.repeat(121) }, 'name'],
+        [{}, 'name'],
+        [{ name: 'Ok', scope: 'write' }, undefined],
+      ] as const) {
+        const res = await post(admin, payload);
+        expect(res.statusCode, JSON.stringify(payload)).toBe(400);
+        expect(errorsOf(res)[0]!.code).toBe('VALIDATION_FAILED');
+        if (property) expect(errorsOf(res)[0]!.property).toBe(property);
+      }
+      expect((await site.app.inject({ method: 'DELETE', url: `${ADMIN}/content-keys/no-such-key`, headers: admin })).statusCode).toBe(404);
+      const editor = await signIn('editor');
+      for (const [method, url] of [
+        ['GET', '/content-keys'],
+        ['POST', '/content-keys'],
+        ['DELETE', `/content-keys/${key.id}`],
+      ] as const) {
+        const res = await site.app.inject({
+          method,
+          url: `${ADMIN}${url}`,
+          headers: editor,
+          ...(method === 'POST' ? { payload: { name: 'Mine' } } : {}),
+        });
+        expect(res.statusCode, `${method} ${url}`).toBe(403);
+      }
+      const listed = await site.app.inject({ method: 'GET', url: `${ADMIN}/content-keys`, headers: admin });
+      expect(listed.body).not.toContain(key.key);
+      expect((listed.json() as { keys: { revokedAt: string | null }[] }).keys).toMatchObject([{ revokedAt: null }]);
+    });
+
     it('never writes the SMTP password to the log, even at trace level', async () => {
       const lines: string[] = [];
       const stream = new Writable({
