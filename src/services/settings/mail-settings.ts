@@ -45,9 +45,13 @@ export const mailSettingsSchema = z.object({
       'an address such as news@example.com or "The Review" <news@example.com>, on one line',
     )
     .nullable(),
-  maxConnections: z.number().int('a whole number').min(1, 'at least 1 connection').max(50, 'at most 50 connections'),
+  maxConnections: z
+    .number({ error: 'a number of connections from 1 to 50' })
+    .int('a whole number')
+    .min(1, 'at least 1 connection')
+    .max(50, 'at most 50 connections'),
   rateLimit: z
-    .number()
+    .number({ error: 'a number of messages a second, or none for no limit' })
     .int('a whole number of messages a second')
     .min(1, 'at least 1 message a second (or none for no limit)')
     .max(10_000, 'at most 10,000 messages a second')

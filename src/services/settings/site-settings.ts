@@ -12,9 +12,9 @@ const sitePath = z.string().regex(/^\/[\w\-/]*$/, 'a path on this site, starting
 
 /** Settings are checked on the way in and again on the way out (a bad stored value falls back to the default). */
 export const siteSettingsSchema = z.object({
-  title: z.string().trim().min(1).max(120),
-  tagline: z.string().max(200),
-  description: z.string().max(400),
+  title: z.string().trim().min(1, 'a title (it cannot be empty)').max(120, 'at most 120 characters'),
+  tagline: z.string().max(200, 'at most 200 characters'),
+  description: z.string().max(400, 'at most 400 characters'),
   language: z.string().regex(/^[a-z]{2,3}(-[A-Z]{2})?$/, 'a language tag such as en or en-GB'),
   timeZone: z.string().refine((zone) => {
     try {
@@ -26,11 +26,19 @@ export const siteSettingsSchema = z.object({
   }, 'an IANA time zone such as Europe/Berlin'),
   logoKey: z.string().nullable(),
   colors: z.object({ accent: color, accentDark: color }),
-  navigation: z.array(z.object({ label: z.string().min(1).max(60), path: sitePath })).max(12),
+  navigation: z
+    .array(z.object({ label: z.string().min(1, 'a label for the link').max(60, 'at most 60 characters'), path: sitePath }))
+    .max(12, 'at most 12 links'),
   social: z
-    .array(z.object({ network: z.string().min(1).max(40), handle: z.string().max(80), url: z.url({ protocol: /^https$/ }) }))
-    .max(12),
-  newsletterPitch: z.string().max(300),
+    .array(
+      z.object({
+        network: z.string().min(1, 'the network’s name').max(40, 'at most 40 characters'),
+        handle: z.string().max(80, 'at most 80 characters'),
+        url: z.url({ protocol: /^https$/, error: 'an https:// address' }),
+      }),
+    )
+    .max(12, 'at most 12 accounts'),
+  newsletterPitch: z.string().max(300, 'at most 300 characters'),
   feedContent: z.enum(FEED_CONTENT_MODES),
   newsletterDay: z.enum(['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday']),
   newsletterHour: z.number().int().min(0).max(23),
