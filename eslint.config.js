@@ -17,6 +17,8 @@ export default tseslint.config(
   },
   {
     files: ['src/themes/**/*.js'],
-    languageOptions: { globals: { document: 'readonly', window: 'readonly' } },
+    languageOptions: {
+      globals: { document: 'readonly', window: 'readonly', fetch: 'readonly', FormData: 'readonly', URLSearchParams: 'readonly' },
+    },
   },
 );

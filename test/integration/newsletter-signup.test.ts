@@ -123,6 +123,34 @@ for (const dialect of DIALECTS) {
       expect(notes.at(-1)).toContain('already subscribed');
     });
 
+    it('answers the signup script in JSON: the same answer for any address, errors in the API shape', async () => {
+      const json = (fields: Record<string, string>) =>
+        site.app.inject({
+          method: 'POST',
+          url: '/newsletter',
+          headers: { ...FORM, accept: 'application/json' },
+          payload: form(fields),
+          remoteAddress: `10.0.1.${ip++}`,
+        });
+      const fresh = await json({ email: 'script.reader@example.org', source: '/europe/europe-story-1' });
+      expect(fresh.statusCode).toBe(200);
+      expect(fresh.headers['content-type']).toContain('application/json');
+      expect(fresh.headers['cache-control']).toBe('no-store');
+      expect(fresh.json()).toEqual({ message: expect.stringContaining('Check your inbox') });
+      expect(await findSubscriberByEmail(site.deps.db, 'script.reader@example.org')).toMatchObject({
+        status: 'pending',
+        consentSource: '/europe/europe-story-1',
+      });
+      const known = await json({ email: 'script.reader@example.org' });
+      expect(known.body).toBe(fresh.body);
+      const bad = await json({ email: 'not an address' });
+      expect(bad.statusCode).toBe(400);
+      expect(bad.json()).toEqual({
+        errors: [{ code: 'VALIDATION_FAILED', message: expect.stringContaining('That did not work'), property: 'email' }],
+      });
+      expect((await json({})).statusCode).toBe(400);
+    });
+
     it('accepts a filled honeypot silently and stores and sends nothing', async () => {
       const res = await signup({ email: 'bot@example.org', website: 'http://spam.example' });
       expect(res.statusCode).toBe(200);

@@ -16,6 +16,8 @@ import type { NewsletterView } from '../../themes/default/pages/newsletter.js';
 import type { SiteDeps } from '../app.js';
 import { themeContext } from './routes.js';
 
+const CHECK_INBOX =
+  'Check your inbox. If the address can receive our round-up, a message with a confirmation link is on its way; nothing is sent until you confirm.';
 const tokenQuery = z.object({ token: z.string().max(300).optional() }).loose();
 const signupBody = z.object({ email: z.string().optional(), website: z.string().optional(), source: z.string().optional() }).loose();
 const preferencesBody = z.object({ action: z.enum(['change', 'leave']), email: z.string().optional() }).loose();
@@ -77,10 +79,20 @@ function routes(app: FastifyInstance, deps: SiteDeps): void {
 
   const selfUrl = (path: string, token: string): string => `${path}?token=${encodeURIComponent(token)}`;
 
+  /** The signup form's script asks for JSON and shows the answer in place; the plain form gets a page. */
+  async function signupAnswer(request: FastifyRequest, reply: FastifyReply, status: number, view: NewsletterView): Promise<FastifyReply> {
+    if (!/\bapplication\/json\b/.test(request.headers.accept ?? '')) return show(request, reply, status, view);
+    const body =
+      view.kind === 'signup' && view.error
+        ? { errors: [{ code: 'VALIDATION_FAILED', message: view.error, property: 'email' }] }
+        : { message: CHECK_INBOX };
+    return reply.code(status).header('cache-control', 'no-store').header('vary', 'Accept').send(body);
+  }
+
   app.post('/newsletter', { config: { rateLimit: { max: 10, timeWindow: '1 minute' } } }, async (request, reply) => {
     const parsed = signupBody.safeParse(request.body ?? {});
     if (!parsed.success || parsed.data.email === undefined)
-      return show(request, reply, 400, { kind: 'signup', error: 'Enter one email address to subscribe.' });
+      return signupAnswer(request, reply, 400, { kind: 'signup', error: 'Enter one email address to subscribe.' });
     const { email, website, source } = parsed.data;
     const referer = typeof request.headers.referer === 'string' ? safePath(request.headers.referer, deps.config.publicUrl) : null;
     const sDeps = await subscriptionDeps();
@@ -95,7 +107,7 @@ function routes(app: FastifyInstance, deps: SiteDeps): void {
       if (error instanceof MastheadError && error.code === 'VALIDATION_FAILED') {
         // Echo the address back only when it is short and single-line: nothing odd is reflected.
         const echo = email.length <= 254 && !/[\r\n]/.test(email) ? email : undefined;
-        return show(request, reply, 400, {
+        return signupAnswer(request, reply, 400, {
           kind: 'signup',
           email: echo,
           source,
@@ -105,7 +117,7 @@ function routes(app: FastifyInstance, deps: SiteDeps): void {
       throw error;
     }
     // The same page for a new address, a known one and a bot: nothing tells them apart.
-    return show(request, reply, 200, { kind: 'check-inbox' });
+    return signupAnswer(request, reply, 200, { kind: 'check-inbox' });
   });
 
   app.get('/newsletter/confirm', (request, reply) =>

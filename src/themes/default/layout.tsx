@@ -20,7 +20,7 @@ export interface PageMeta {
   prevPath?: string | undefined;
   nextPath?: string | undefined;
   noindex?: boolean;
-  /** Same-origin scripts this page is enhanced by; most pages have none. */
+  /** Same-origin scripts this page is enhanced by (the newsletter box brings the theme's one script). */
   scripts?: string[];
   article?: { publishedTime: string; modifiedTime: string | null; section: string; tags: string[] };
   /** The page's own feeds (a listing's), announced after the site-wide ones. */
@@ -46,6 +46,8 @@ export function Layout(props: {
   const fullTitle = meta.canonicalPath === '/' ? `${s.title} — ${s.tagline}` : `${meta.title} — ${s.title}`;
   const canonical = absolute(ctx, meta.canonicalPath);
   const colours = colourSheet(s);
+  // The newsletter box's form is enhanced by the theme's script (it works without it too).
+  const scripts = [...new Set([...(meta.scripts ?? []), ...(props.newsletterBox !== false && ctx.script ? [ctx.script] : [])])];
   return (
     <html lang={s.language}>
       <head>
@@ -65,7 +67,7 @@ export function Layout(props: {
         <meta name="theme-color" content="#121212" media="(prefers-color-scheme: dark)" />
         <link rel="stylesheet" href={ctx.stylesheet} />
         {colours && <link rel="stylesheet" href={colours} />}
-        {(meta.scripts ?? []).map((src) => (
+        {scripts.map((src) => (
           <script src={src} defer key={src} />
         ))}
         <meta property="og:site_name" content={s.title} />

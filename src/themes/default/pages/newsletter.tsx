@@ -163,7 +163,15 @@ export function renderNewsletterView(ctx: ThemeContext, chrome: Chrome, view: Ne
       <Layout
         ctx={ctx}
         sections={chrome.sections}
-        meta={{ title, description: title, canonicalPath: ctx.path, ogType: 'website', noindex: true }}
+        meta={{
+          title,
+          description: title,
+          canonicalPath: ctx.path,
+          ogType: 'website',
+          noindex: true,
+          // The signup form is enhanced by the theme's script, as the box is on other pages.
+          scripts: view.kind === 'signup' ? [ctx.script] : [],
+        }}
         newsletterBox={box}
       >
         <div class="message-page">
