@@ -11,6 +11,7 @@ interface Column<K extends string> {
 export function LinkRows<K extends string>({
   legend,
   rowName,
+  addLabel,
   rows,
   columns,
   blank,
@@ -20,6 +21,7 @@ export function LinkRows<K extends string>({
 }: {
   legend: string;
   rowName: string;
+  addLabel: string;
   rows: Record<K, string>[];
   columns: Column<K>[];
   blank: Record<K, string>;
@@ -52,7 +54,7 @@ export function LinkRows<K extends string>({
       {errors[prefix] && <small className="field-error">{errors[prefix]}</small>}
       <div>
         <button type="button" onClick={() => onChange([...rows, { ...blank }])} disabled={rows.length >= 12}>
-          Add a {rowName}
+          {addLabel}
         </button>
       </div>
     </fieldset>

@@ -120,6 +120,7 @@ export function SettingsScreen() {
         <LinkRows
           legend="Navigation"
           rowName="link"
+          addLabel="Add a link"
           rows={settings.navigation}
           errors={errors}
           prefix="navigation"
@@ -133,6 +134,7 @@ export function SettingsScreen() {
         <LinkRows
           legend="Social accounts"
           rowName="account"
+          addLabel="Add an account"
           rows={settings.social}
           errors={errors}
           prefix="social"
