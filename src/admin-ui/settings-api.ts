@@ -68,7 +68,9 @@ export function fieldErrorsOf(error: unknown): FieldErrors {
   const out: FieldErrors = {};
   for (const item of error.items) {
     const key = item.property ?? '';
-    out[key] = out[key] ? `${out[key]} ${item.message}` : item.message;
+    // Field messages say what the field wants ("a language tag such as en"): a sentence beside it.
+    const message = item.message.charAt(0).toUpperCase() + item.message.slice(1);
+    out[key] = out[key] ? `${out[key]} ${message}` : message;
   }
   if (Object.keys(out).length === 0) out[''] = error.message;
   return out;

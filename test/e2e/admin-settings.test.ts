@@ -128,7 +128,7 @@ describe.skipIf(skipWithout('chromium', 'The administrator’s settings, API key
       await page.getByLabel('Language', { exact: true }).fill('English');
       await page.getByRole('button', { name: 'Save settings' }).click();
       const language = page.getByLabel('Language', { exact: true });
-      await page.locator('.field-error', { hasText: 'a language tag such as en or en-GB' }).waitFor();
+      await page.locator('.field-error', { hasText: 'A language tag such as en or en-GB' }).waitFor();
       expect(await language.getAttribute('aria-invalid')).toBe('true');
       expect(await (await fetch(`${origin}/`)).text()).not.toContain('The Harbour Review');
       await language.fill('en-GB');
