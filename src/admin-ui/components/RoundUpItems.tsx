@@ -88,6 +88,7 @@ export function RoundUpItems({
                     data-direction="up"
                     disabled={disabled || sectionIndex === 0}
                     aria-label={`Move the ${group.title} section up`}
+                    title={`Move the ${group.title} section up`}
                     onClick={() => moveSection(group, 'up')}
                   >
                     ↑
@@ -98,6 +99,7 @@ export function RoundUpItems({
                     data-direction="down"
                     disabled={disabled || sectionIndex === sections.length - 1}
                     aria-label={`Move the ${group.title} section down`}
+                    title={`Move the ${group.title} section down`}
                     onClick={() => moveSection(group, 'down')}
                   >
                     ↓
@@ -121,6 +123,7 @@ export function RoundUpItems({
                       data-direction="up"
                       disabled={disabled || index === 0}
                       aria-label={`Move “${item.headline}” up`}
+                      title="Move up"
                       onClick={() => moveItem(group, index, 'up')}
                     >
                       ↑
@@ -131,6 +134,7 @@ export function RoundUpItems({
                       data-direction="down"
                       disabled={disabled || index === group.items.length - 1}
                       aria-label={`Move “${item.headline}” down`}
+                      title="Move down"
                       onClick={() => moveItem(group, index, 'down')}
                     >
                       ↓
