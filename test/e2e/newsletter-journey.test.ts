@@ -177,6 +177,26 @@ describe.skipIf(skipWithout('chromium', 'The newsletter journey in the editor ap
     await row.getByText('3 sent · 0 pending').waitFor();
     found.push(...(await axe(page, 'newsletter list')));
 
+    // The next issue: "Send now" called off, then scheduled for tomorrow morning instead.
+    await page.getByRole('button', { name: 'Compose the round-up now' }).click();
+    await page.getByRole('heading', { name: 'Round-up issue' }).waitFor();
+    await page.getByRole('button', { name: 'Send now…' }).click();
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toBe('Send now…');
+    const tomorrow = new Date(Date.now() + 86_400_000);
+    tomorrow.setHours(7, 0, 0, 0);
+    const local = new Date(tomorrow.getTime() - tomorrow.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
+    await page.getByLabel('Send at').fill(local);
+    await page.getByRole('button', { name: 'Schedule', exact: true }).click();
+    await page
+      .getByText(`Scheduled for ${tomorrow.toLocaleString('en-US')}.`, { exact: false })
+      .first()
+      .waitFor();
+    await page.locator('.save-state .status', { hasText: 'Scheduled' }).waitFor();
+    await page.getByRole('link', { name: '← All issues' }).click();
+    await page.locator('tbody tr').first().getByText('Scheduled for').waitFor();
+    expect(sink.counts.get(readers[0]!.email)).toBe(1);
+
     // Subscribers: search, import with a broken row, export.
     await page.getByRole('link', { name: 'Subscribers' }).click();
     await page.getByRole('heading', { name: 'Subscribers' }).waitFor();

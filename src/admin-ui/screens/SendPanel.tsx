@@ -101,7 +101,9 @@ export function SendPanel({
       {editable && (
         <>
           <h3>Send now</h3>
-          {!confirming ? (
+          {confirmedSubscribers === 0 ? (
+            <p>There are no confirmed subscribers to send to yet.</p>
+          ) : !confirming ? (
             <button type="button" ref={sendButton} disabled={busy} onClick={() => setConfirming(true)}>
               Send now…
             </button>
