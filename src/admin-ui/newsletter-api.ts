@@ -116,3 +116,10 @@ export function localInputValue(at: Date): string {
 }
 
 export const formatWhen = (iso: string | null): string => (iso ? new Date(iso).toLocaleString() : '');
+
+/** How often to look again: often while it is sending or about to start, now and then while scheduled. */
+export function pollDelay(issue: Pick<Issue, 'status' | 'scheduledAt'>): number | null {
+  if (issue.status === 'sending') return 1500;
+  if (issue.status !== 'scheduled') return null;
+  return Date.parse(issue.scheduledAt ?? '') < Date.now() + 60_000 ? 1500 : 30_000;
+}

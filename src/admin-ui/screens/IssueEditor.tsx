@@ -3,7 +3,7 @@ import { api, ApiError } from '../api';
 import type { User } from '../api';
 import { ItemSearch } from '../components/ItemSearch';
 import { RoundUpItems } from '../components/RoundUpItems';
-import { ISSUE_STATUS_NAMES, formatWhen, localInputValue } from '../newsletter-api';
+import { ISSUE_STATUS_NAMES, formatWhen, localInputValue, pollDelay } from '../newsletter-api';
 import type { DeliveryCounts, Issue, IssueDetail, RoundUpItem } from '../newsletter-api';
 import { SendPanel } from './SendPanel';
 import './newsletter.css';
@@ -16,12 +16,6 @@ interface Draft {
 
 const draftOf = (issue: Issue): Draft => ({ subject: issue.subject, intro: issue.intro, items: issue.items });
 const message = (e: unknown) => (e instanceof ApiError ? e.message : String(e));
-
-/** An issue is watched while it is sending, or about to start. */
-function shouldPoll(issue: Issue): boolean {
-  if (issue.status === 'sending') return true;
-  return issue.status === 'scheduled' && !!issue.scheduledAt && Date.parse(issue.scheduledAt) < Date.now() + 60_000;
-}
 
 /**
  * One round-up: subject, the editor's introduction and the items, saved as
@@ -92,13 +86,22 @@ export function IssueEditor({ id, user }: { id: string; user: User }) {
     return () => clearTimeout(timer);
   }, [draft, save]);
 
-  const issue = detail?.issue;
-  const polling = issue ? shouldPoll(issue) : false;
+  // Leaving the screen saves what is pending; closing the tab with unsaved changes asks first.
+  useEffect(() => () => void save(), [save]);
   useEffect(() => {
-    if (!polling) return;
-    const timer = setInterval(() => void load().catch((e: unknown) => setError(message(e))), 1500);
+    if (saveState === 'saved') return;
+    const warn = (event: BeforeUnloadEvent) => event.preventDefault();
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [saveState]);
+
+  const issue = detail?.issue;
+  const delay = issue ? pollDelay(issue) : null;
+  useEffect(() => {
+    if (delay === null) return;
+    const timer = setInterval(() => void load().catch((e: unknown) => setError(message(e))), delay);
     return () => clearInterval(timer);
-  }, [polling, load]);
+  }, [delay, load]);
 
   if (!detail || !draft || !issue) {
     return error ? (

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { api, ApiError } from '../api';
 import { DeliveryProgress } from '../components/DeliveryProgress';
-import { ISSUE_STATUS_NAMES, formatWhen } from '../newsletter-api';
+import { ISSUE_STATUS_NAMES, formatWhen, pollDelay } from '../newsletter-api';
 import type { Issue, IssueSummary } from '../newsletter-api';
 import './newsletter.css';
 
@@ -29,15 +29,14 @@ export function NewsletterScreen({ go }: { go(to: string): void }) {
   );
   useEffect(() => void load(), [load]);
 
-  // Watched while one is going out, or due within the minute.
-  const active =
-    issues?.some((i) => i.status === 'sending' || (i.status === 'scheduled' && Date.parse(i.scheduledAt ?? '') < Date.now() + 60_000)) ??
-    false;
+  // Watched closely while one is going out or due within the minute, now and then while one is scheduled.
+  const delays = (issues ?? []).map(pollDelay).filter((d): d is number => d !== null);
+  const delay = delays.length > 0 ? Math.min(...delays) : null;
   useEffect(() => {
-    if (!active) return;
-    const timer = setInterval(() => void load(), 2000);
+    if (delay === null) return;
+    const timer = setInterval(() => void load(), delay);
     return () => clearInterval(timer);
-  }, [active, load]);
+  }, [delay, load]);
 
   const compose = async () => {
     setComposing(true);
