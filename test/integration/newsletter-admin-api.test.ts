@@ -28,11 +28,12 @@ interface ErrorBody {
 for (const dialect of DIALECTS) {
   describe(`newsletter screens' Admin API (${dialectLabel(dialect)})`, () => {
     let site: TestSite;
-    const headers: Record<'admin' | 'editor', Record<string, string>> = { admin: {}, editor: {} };
+    type Role = 'admin' | 'editor' | 'author' | 'contributor';
+    const headers: Record<Role, Record<string, string>> = { admin: {}, editor: {}, author: {}, contributor: {} };
 
     beforeAll(async () => {
       site = await createTestSite(dialect);
-      for (const role of ['admin', 'editor'] as const) {
+      for (const role of ['admin', 'editor', 'author', 'contributor'] as const) {
         const email = `${role}@masthead.test`;
         await createUser(site.deps, { actor: null, email, name: role, role, password: PASSWORD });
         const res = await site.app.inject({ method: 'POST', url: `${API}/session`, payload: { email, password: PASSWORD } });
@@ -44,7 +45,7 @@ for (const dialect of DIALECTS) {
     }, 60_000);
     afterAll(async () => site?.close());
 
-    const get = (url: string, as: 'admin' | 'editor' | null = 'admin') =>
+    const get = (url: string, as: Role | null = 'admin') =>
       site.app.inject({ method: 'GET', url: API + url, headers: as ? headers[as] : {} });
 
     it('finds published articles and briefs to add, by search or newest first', async () => {
@@ -76,6 +77,44 @@ for (const dialect of DIALECTS) {
       expect((editor.json() as ErrorBody).errors[0]).toMatchObject({ code: 'FORBIDDEN' });
       expect((await get('/newsletter/candidates', null)).statusCode).toBe(401);
       expect((await get('/subscribers/stats', 'editor')).statusCode).toBe(403);
+    });
+
+    it('refuses every newsletter and subscriber request to every role below Administrator, changing nothing', async () => {
+      const created = await site.app.inject({ method: 'POST', url: `${API}/newsletter/issues`, headers: headers.admin, payload: {} });
+      const id = (created.json() as { issue: { id: string } }).issue.id;
+      const issuesBefore = await site.deps.db.selectFrom('newsletter_issues').selectAll().orderBy('id').execute();
+      const subscribersBefore = await site.deps.db.selectFrom('subscribers').selectAll().orderBy('id').execute();
+      const mailBefore = site.mail.length;
+      const requests: { method: 'GET' | 'POST' | 'PATCH'; url: string; payload?: object; type?: string }[] = [
+        { method: 'GET', url: '/newsletter/issues' },
+        { method: 'GET', url: `/newsletter/issues/${id}` },
+        { method: 'GET', url: `/newsletter/issues/${id}/preview` },
+        { method: 'GET', url: '/newsletter/candidates' },
+        { method: 'POST', url: '/newsletter/issues', payload: {} },
+        { method: 'PATCH', url: `/newsletter/issues/${id}`, payload: { intro: 'Not yours' } },
+        { method: 'POST', url: `/newsletter/issues/${id}/test` },
+        { method: 'POST', url: `/newsletter/issues/${id}/send` },
+        { method: 'POST', url: `/newsletter/issues/${id}/schedule`, payload: { at: '2030-01-01T07:00:00Z' } },
+        { method: 'GET', url: '/subscribers' },
+        { method: 'GET', url: '/subscribers/stats' },
+        { method: 'GET', url: '/subscribers/export.csv' },
+        { method: 'POST', url: '/subscribers/import', payload: { csv: 'email\nsneaky@example.org\n' } },
+      ];
+      for (const role of ['editor', 'author', 'contributor'] as const) {
+        for (const r of requests) {
+          const res = await site.app.inject({
+            method: r.method,
+            url: API + r.url,
+            headers: headers[role],
+            ...(r.payload ? { payload: r.payload } : {}),
+          });
+          expect(res.statusCode, `${role} ${r.method} ${r.url}`).toBe(403);
+          expect((res.json() as ErrorBody).errors[0], `${role} ${r.method} ${r.url}`).toMatchObject({ code: 'FORBIDDEN' });
+        }
+      }
+      expect(await site.deps.db.selectFrom('newsletter_issues').selectAll().orderBy('id').execute()).toEqual(issuesBefore);
+      expect(await site.deps.db.selectFrom('subscribers').selectAll().orderBy('id').execute()).toEqual(subscribersBefore);
+      expect(site.mail.length).toBe(mailBefore);
     });
 
     it('shows an issue with the number of confirmed readers, progress in the list, and a sandboxed preview', async () => {
