@@ -169,6 +169,10 @@ describe.skipIf(skipWithout('chromium', 'The newsletter journey in the editor ap
     for (const reader of readers) expect(sink.counts.get(reader.email), reader.email).toBe(1);
     expect(sink.counts.get('unconfirmed-000000@inbox.example.test')).toBeUndefined();
     await expect(page.getByLabel('Editor’s introduction').isDisabled()).resolves.toBe(true);
+    const archive = await page.getByRole('link', { name: 'Read it in the web archive' }).getAttribute('href');
+    const archived = await fetch(origin + archive!);
+    expect(archived.status).toBe(200);
+    expect(await archived.text()).toContain('A week of tides and borders.');
 
     // The list shows it sent, with its progress.
     await page.getByRole('link', { name: '← All issues' }).click();

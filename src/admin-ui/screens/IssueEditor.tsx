@@ -134,6 +134,14 @@ export function IssueEditor({ id, user }: { id: string; user: User }) {
         Covers pieces published from {formatWhen(issue.windowStart)} to {formatWhen(issue.windowEnd)}.
         {issue.status === 'scheduled' && issue.scheduledAt && ` Scheduled for ${formatWhen(issue.scheduledAt)}.`}
         {issue.sentAt && ` Sent ${formatWhen(issue.sentAt)}.`}
+        {issue.status === 'sent' && (
+          <>
+            {' '}
+            <a href={`/newsletter/archive/${encodeURIComponent(issue.slug)}`} target="_blank" rel="noopener">
+              Read it in the web archive
+            </a>
+          </>
+        )}
       </p>
       {error && (
         <p role="alert" className="error">
