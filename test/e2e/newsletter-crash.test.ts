@@ -1,13 +1,16 @@
 /**
  * SIGKILL in the middle of sending an issue, several times, then a run to
  * the end: every confirmed subscriber has the issue, nobody else does, and
- * the delivery rows agree with what the SMTP sink (in this process) received.
+ * the delivery rows agree with what the SMTP sink (in this process) received
+ * (a message whose connection died before its end-of-data mark is discarded,
+ * as any SMTP server does).
  *
- * The one gap no SMTP client can close (the server's 250 has gone out, the
- * killed sender never recorded it) can give a reader a second copy, with
- * the same Message-ID. It lasts one event-loop turn and one write per
- * message; the test bounds it (at most one per open connection per kill)
- * and prints how often it happened. See src/services/newsletter/send-issue.ts.
+ * No reader ever gets two copies: a delivery is marked before its message is
+ * released (src/services/newsletter/send-issue.ts). The other side of that
+ * choice: a kill in the few microseconds between a mark's commit and the
+ * release loses that reader's copy. The test prints how many that cut and
+ * bounds them (at most one per connection per kill); set
+ * MASTHEAD_CRASH_KILLS and MASTHEAD_CRASH_READERS to measure the rate.
  */
 import { spawn } from 'node:child_process';
 import { tmpdir } from 'node:os';
@@ -26,8 +29,9 @@ import { startSmtpSink } from '../helpers/smtp-sink.js';
 import { insertSubscribers } from '../helpers/subscribers.js';
 
 const WORKER = path.resolve('test/fixtures/newsletter-crash-worker.ts');
-const READERS = 300;
-const KILLS = 5;
+const READERS = Number(process.env.MASTHEAD_CRASH_READERS ?? 300);
+const KILLS = Number(process.env.MASTHEAD_CRASH_KILLS ?? 5);
+/** The worker's SMTP connections: at most this many messages are between mark and release at any moment. */
 const CONNECTIONS = 3;
 
 /** Runs the worker; kills it (SIGKILL) a random moment after it printed `killAfter` lines, or lets it finish. */
@@ -101,15 +105,17 @@ describe('SIGKILL in the middle of sending a round-up', () => {
           const id = /^Message-ID:\s*(<[^>]+>)/im.exec(m.raw.toString('utf8'))?.[1] ?? '';
           for (const to of m.to) ids.set(to, (ids.get(to) ?? new Set()).add(id));
         }
-        let copies = 0;
+        // Never twice: no reader has two copies, whatever the kills did.
         for (const r of readers) {
-          expect(ids.get(r.email)?.size ?? 0, `${target.label}: ${r.email}`).toBe(1);
-          expect([...ids.get(r.email)!][0]).toBe(`<${issue.id}.${r.id}@news.example.test>`);
-          copies += (sink.counts.get(r.email) ?? 0) - 1;
+          expect(sink.counts.get(r.email) ?? 0, `${target.label}: copies for ${r.email}`).toBeLessThanOrEqual(1);
+          for (const id of ids.get(r.email) ?? []) expect(id).toBe(`<${issue.id}.${r.id}@news.example.test>`);
         }
+        // Never lost, but for a kill inside the microseconds between a mark's commit and its message's release.
+        const lost = readers.filter((r) => !sink.counts.get(r.email)).length;
+        console.info(`${target.label}: ${kills} kills, ${sink.total()} messages for ${READERS} readers, ${lost} cut by a kill`);
+        expect(lost).toBeLessThanOrEqual(kills * CONNECTIONS);
         expect(sink.counts.get(left!.email)).toBeUndefined();
-        console.info(`${target.label}: ${kills} kills, ${sink.total()} messages for ${READERS} readers, ${copies} second copies`);
-        expect(copies).toBeLessThanOrEqual(kills * CONNECTIONS);
+        expect(kills, 'the worker was killed at least once').toBeGreaterThan(0);
         expect(await deliveryCounts(db, issue.id)).toMatchObject({ sent: READERS, pending: 0, failed: 0, total: READERS });
         const row = await db.selectFrom('newsletter_issues').select('status').where('id', '=', issue.id).executeTakeFirstOrThrow();
         expect(row.status).toBe('sent');

@@ -4,6 +4,8 @@
  * message to the terminal so sign-in links can be followed without a server.
  */
 import nodemailer from 'nodemailer';
+import { bulkSender } from './bulk-sender.js';
+import type { BulkSender } from './bulk-sender.js';
 
 export interface MailMessage {
   to: string;
@@ -18,16 +20,18 @@ export interface MailMessage {
   date?: Date;
 }
 
-/** A pooled transport for bulk mail: connections kept open, optionally at most `rateLimit` messages a second. */
+/** Bulk mail (the newsletter): connections kept open at once, and optionally at most `rateLimit` messages a second. */
 export interface SmtpPoolOptions {
   maxConnections?: number;
-  rateLimit?: number;
+  rateLimit?: number | null;
 }
 
 export interface Mailer {
+  /** The From a message gets when it names none. */
+  readonly from?: string;
   send(message: MailMessage): Promise<void>;
-  /** A complete, already-encoded RFC 5322 message to one recipient (bulk mail builds these itself). */
-  sendRaw?(envelope: { from: string; to: string }, raw: string): Promise<void>;
+  /** A pool of connections for one bulk send, which can hold each message's release back (see bulk-sender.ts). */
+  bulk?(): BulkSender;
   close(): Promise<void>;
 }
 
@@ -42,23 +46,17 @@ function prepared(headers: Record<string, string> | undefined): Record<string, s
   );
 }
 
-export function smtpMailer(url: string, from: string, pool?: SmtpPoolOptions): Mailer {
+/** Single messages (sign-in links, confirmations) over one transport; bulk sends open their own pool. */
+export function smtpMailer(url: string, from: string, pool: SmtpPoolOptions = {}): Mailer {
   // Errors carry nodemailer's `responseCode` (the SMTP reply code): callers tell 4xx from 5xx by it.
-  const transport = pool
-    ? nodemailer.createTransport({
-        url,
-        pool: true,
-        maxConnections: pool.maxConnections ?? 5,
-        maxMessages: Infinity,
-        ...(pool.rateLimit ? { rateDelta: 1000, rateLimit: pool.rateLimit } : {}),
-      })
-    : nodemailer.createTransport(url);
+  const transport = nodemailer.createTransport(url);
   return {
+    from,
     async send(message) {
       await transport.sendMail({ ...message, from: message.from ?? from, headers: prepared(message.headers) });
     },
-    async sendRaw(envelope, raw) {
-      await transport.sendMail({ envelope, raw });
+    bulk() {
+      return bulkSender(url, { maxConnections: pool.maxConnections ?? 5, rateLimit: pool.rateLimit ?? null });
     },
     async close() {
       transport.close();

@@ -1,22 +1,24 @@
 /**
- * Sending an issue: one durable delivery row per confirmed subscriber, then
- * batches leased from those rows and handed to a pooled SMTP mailer.
+ * Sending an issue: one durable delivery row per confirmed subscriber, leased
+ * in batches and sent over a pool of SMTP connections.
  *
- * Exactly once, and the one window it cannot close. A delivery is marked
- * sent by a single-row UPDATE issued the moment the SMTP server answers 250
- * to that message's DATA, and a leased row that was never marked comes due
- * again when its lease ends. So a crash before the server's 250 resends (the
- * server never took the first copy: a dropped connection discards it), and a
- * crash after the UPDATE does not. Between the 250 and the UPDATE's commit
- * (one event-loop turn and one indexed write, well under a millisecond per
- * message) a crash leaves the row pending and the reader would get a second
- * copy. No SMTP client can close that gap (the server keeps no idempotency
- * key), so it is kept as short as it can be: marks are never batched or
- * deferred. The copy would carry the same Message-ID
- * (`<issue.subscriber@host>`), which lets mailbox providers that de-duplicate
- * on it drop it. The crash test measures how often this happens.
+ * Exactly once. A delivery is marked sent *before* its message is released:
+ * the bulk sender (../mail/bulk-sender.ts) hands each message to the server
+ * whole but for the end-of-data mark, the mark waits until the row's UPDATE
+ * has committed, and an SMTP server discards a message whose connection dies
+ * before that mark. So a crash at any point leaves every row either pending
+ * (the server dropped its text; it is sent again) or sent (released, never
+ * sent again). Marks from all connections commit together (one UPDATE for
+ * whatever is waiting), which keeps the database out of the way of the
+ * throughput. What is left: a crash in the microseconds between that commit
+ * and the mark leaving the process loses that reader's copy rather than
+ * doubling it. A refusal after the mark (4xx, 5xx) puts the row back to retry
+ * or bounced; a connection lost after it counts as delivered, for the same
+ * reason. Mailers without a bulk channel (the development console) mark
+ * after sending.
  */
 import { hostname } from 'node:os';
+import MailComposer from 'nodemailer/lib/mail-composer/index.js';
 import { MAX_DELIVERY_ATTEMPTS, deliveryRetryDelayMs, smtpFailureKind } from '../../domain/newsletter/round-up.js';
 import { MastheadError } from '../../errors.js';
 import {
@@ -24,19 +26,24 @@ import {
   deliveryCounts,
   findIssue,
   leaseDueDeliveries,
+  markDeliveriesSent,
   markDeliveryBounced,
   markDeliveryRetry,
-  markDeliverySent,
+  markIssueSent,
   nextDeliveryDue,
+  noteDeliveryError,
   updateIssue,
 } from '../../storage/repositories/newsletter.js';
 import type { DeliveryCounts, LeasedDelivery } from '../../storage/repositories/newsletter.js';
+import { withTransaction } from '../../storage/transaction.js';
+import { announce } from '../distribution/webhooks.js';
+import type { BulkSender } from '../mail/bulk-sender.js';
 import type { Mailer } from '../mail/mailer.js';
 import { getSiteSettings } from '../settings/site-settings.js';
 import { ARCHIVE_KEY } from './archive.js';
 import { toIssue } from './compose.js';
 import type { Issue, NewsletterDeps } from './compose.js';
-import { personalize, renderIssue } from './render-issue.js';
+import { archiveUrl, personalize, renderIssue } from './render-issue.js';
 import type { RenderedIssue } from './render-issue.js';
 import { bulkMessage, bulkTemplate } from './bulk-message.js';
 import type { BulkTemplate } from './bulk-message.js';
@@ -44,7 +51,6 @@ import { listUnsubscribeHeaders, unsubscribeContext, unsubscribeLinks } from './
 import type { UnsubscribeContext } from './unsubscribe-headers.js';
 
 export interface SendDeps extends NewsletterDeps {
-  /** Pooled for bulk sending (see `smtpMailer`'s pool options). */
   mailer: Mailer;
   config: { publicUrl: string; mailFrom?: string };
 }
@@ -60,42 +66,42 @@ export interface SendOutcome {
 
 export interface SendOptions {
   issueId: string;
-  /** Deliveries leased and sent at a time. */
+  /** Deliveries leased at a time. */
   batchSize?: number;
   /** How long a leased delivery stays with this sender before another may take it. */
   leaseMs?: number;
   /** Stop leasing new batches after this long (a job hands the rest to its next run). */
   maxMs?: number;
+  /** Called every `batchSize` results, and at the end. */
   onProgress?: (counts: DeliveryCounts) => void;
 }
 
 interface Envelope {
   issue: Issue;
   rendered: RenderedIssue;
-  /** The prebuilt MIME message, when the mailer takes raw messages. */
-  bulk: BulkTemplate | null;
+  /** The prebuilt MIME message every reader's copy is made from. */
+  bulk: BulkTemplate;
   /** The bare sender address for the SMTP envelope. */
   returnPath: string;
   ctx: UnsubscribeContext;
-  from: string | undefined;
+  from: string;
   host: string;
 }
 
-/** `"Title" <address>` when MASTHEAD_MAIL_FROM is a bare address; as given otherwise. */
-function fromHeader(mailFrom: string | undefined, title: string): string | undefined {
-  if (!mailFrom || mailFrom.includes('<')) return mailFrom;
+/** `"Title" <address>` when the sender is a bare address; as given otherwise. */
+function fromHeader(mailFrom: string, title: string): string {
+  if (mailFrom.includes('<')) return mailFrom;
   return `"${title.replace(/["\\\r\n]/g, '')}" <${mailFrom}>`;
 }
 
 async function envelopeFor(deps: SendDeps, issue: Issue): Promise<Envelope> {
   const settings = await getSiteSettings(deps);
   const host = new URL(deps.config.publicUrl).hostname || hostname();
-  const from = fromHeader(deps.config.mailFrom, settings.title);
-  const ctx = await unsubscribeContext(deps, from ?? `newsletter@${host}`, settings.title);
+  const from = fromHeader(deps.config.mailFrom ?? deps.mailer.from ?? `newsletter@${host}`, settings.title);
+  const ctx = await unsubscribeContext(deps, from, settings.title);
   const rendered = await renderIssue({ issue, settings, publicUrl: deps.config.publicUrl });
-  const sender = from ?? `newsletter@${host}`;
-  const returnPath = /<([^<>\s]+)>/.exec(sender)?.[1] ?? sender;
-  const bulk = deps.mailer.sendRaw && from ? bulkTemplate(rendered, { from, subject: issue.subject }) : null;
+  const returnPath = /<([^<>\s]+)>/.exec(from)?.[1] ?? from;
+  const bulk = bulkTemplate(rendered, { from, subject: issue.subject });
   return { issue, rendered, bulk, returnPath, ctx, from, host };
 }
 
@@ -108,49 +114,181 @@ function errorCode(error: unknown): number | undefined {
   return typeof code === 'number' ? code : undefined;
 }
 
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
 const PLAIN_ADDRESS = /^[\x21-\x3b\x3d\x3f-\x7e]{1,200}@[a-zA-Z0-9.-]{1,200}$/;
 
 type Result = 'sent' | 'pending' | 'failed' | 'bounced';
 
-async function deliverOne(deps: SendDeps, env: Envelope, d: LeasedDelivery): Promise<Result> {
-  const now = deps.clock();
+/** One reader's copy: the prebuilt template for plain addresses; nodemailer's composer (its checks and encoding) for anything else. */
+async function readerMessage(env: Envelope, d: LeasedDelivery, now: Date): Promise<string | Buffer> {
   const links = unsubscribeLinks(env.ctx, d.subscriberId, now);
   const readerLinks = { unsubscribe: links.https, preferences: links.preferences };
   const messageId = messageIdFor(env.issue.id, d.subscriberId, env.host);
   const headers = listUnsubscribeHeaders(env.ctx, d.subscriberId, now);
-  try {
-    // Plain addresses take the fast path; anything unusual goes through nodemailer's own checks and encoding.
-    if (env.bulk && deps.mailer.sendRaw && PLAIN_ADDRESS.test(d.email)) {
-      const raw = bulkMessage(env.bulk, { to: d.email, messageId, date: now, headers, links: readerLinks });
-      await deps.mailer.sendRaw({ from: env.returnPath, to: d.email }, raw);
-    } else {
-      const copy = personalize(env.rendered, readerLinks);
+  if (PLAIN_ADDRESS.test(d.email)) return bulkMessage(env.bulk, { to: d.email, messageId, date: now, headers, links: readerLinks });
+  const copy = personalize(env.rendered, readerLinks);
+  const composer = new MailComposer({
+    from: env.from,
+    to: d.email,
+    subject: env.issue.subject,
+    html: copy.html,
+    text: copy.text,
+    headers,
+    messageId,
+    date: now,
+  });
+  return composer.compile().build();
+}
+
+/** A refusal or a lost connection: what it means for this delivery. */
+async function afterFailure(deps: SendDeps, env: Envelope, d: LeasedDelivery, error: unknown, handedOver: boolean): Promise<Result> {
+  const message = errorText(error);
+  const code = errorCode(error);
+  if (handedOver && code === undefined) {
+    // Released, then the connection died before the reply: the server may hold it. Counted as sent, never doubled.
+    await noteDeliveryError(deps.db, env.issue.id, d.subscriberId, `no reply after the message was handed over: ${message}`);
+    return 'sent';
+  }
+  const attempts = d.attempts + 1;
+  if (smtpFailureKind(code) === 'permanent') {
+    await markDeliveryBounced(deps.db, env.issue.id, d.subscriberId, { error: message, attempts, now: deps.clock() });
+    return 'bounced';
+  }
+  // 4xx, or no answer at all before the message was released: try again later.
+  const retryAt = attempts < MAX_DELIVERY_ATTEMPTS ? new Date(deps.clock().getTime() + deliveryRetryDelayMs(attempts)) : null;
+  await markDeliveryRetry(deps.db, env.issue.id, d.subscriberId, { error: message, attempts, retryAt });
+  return retryAt ? 'pending' : 'failed';
+}
+
+/**
+ * Marks waiting for the same commit: whatever queued while one commit was in
+ * flight goes in the next. Each mark's promise resolves the moment its commit
+ * is dispatched (see `markDeliveriesSent`), so its message is released with
+ * nothing else in between; a failure rejects it, and its message is dropped.
+ */
+function groupCommit(write: (ids: string[], dispatched: () => void) => Promise<void>): (id: string) => Promise<void> {
+  let queued: { id: string; resolve: () => void; reject: (error: unknown) => void }[] = [];
+  let running = false;
+  // Marks that could not be written after their messages left: stop releasing anything more.
+  let broken: unknown = null;
+  async function drain(): Promise<void> {
+    running = true;
+    while (queued.length > 0) {
+      const batch = queued;
+      queued = [];
+      let released = false;
+      try {
+        await write(
+          batch.map((m) => m.id),
+          () => {
+            released = true;
+            for (const m of batch) m.resolve();
+          },
+        );
+      } catch (error) {
+        if (released) broken = error;
+        else for (const m of batch) m.reject(error);
+      }
+    }
+    running = false;
+  }
+  return (id) =>
+    new Promise<void>((resolve, reject) => {
+      if (broken) return reject(broken);
+      queued.push({ id, resolve, reject });
+      if (!running) void drain();
+    });
+}
+
+/** Deliveries leased ahead of the connections, so none waits for the database. */
+function deliveryQueue(deps: SendDeps, issueId: string, options: SendOptions, ahead: number): () => Promise<LeasedDelivery | null> {
+  const queue: LeasedDelivery[] = [];
+  const started = Date.now();
+  const batchSize = options.batchSize ?? 200;
+  const leaseMs = options.leaseMs ?? 10 * 60_000;
+  let exhausted = false;
+  let leasing: Promise<void> | null = null;
+  const lease = (): Promise<void> =>
+    (leasing ??= (async () => {
+      if (options.maxMs !== undefined && Date.now() - started >= options.maxMs) exhausted = true;
+      if (exhausted) return;
+      const batch = await leaseDueDeliveries(deps.db, issueId, { now: deps.clock(), limit: batchSize, leaseMs });
+      if (batch.length === 0) exhausted = true;
+      queue.push(...batch);
+    })().finally(() => (leasing = null)));
+  return async () => {
+    while (queue.length === 0 && !exhausted) await lease();
+    if (queue.length < ahead && !exhausted) void lease().catch(() => undefined);
+    return queue.shift() ?? null;
+  };
+}
+
+async function sendInBulk(deps: SendDeps, env: Envelope, sender: BulkSender, options: SendOptions, counts: DeliveryCounts): Promise<void> {
+  const issueId = env.issue.id;
+  const next = deliveryQueue(deps, issueId, options, sender.maxConnections * 2);
+  const markSent = groupCommit((ids, dispatched) =>
+    markDeliveriesSent(deps.db, issueId, ids, { host: env.host, now: deps.clock(), dispatched }),
+  );
+  const every = options.batchSize ?? 200;
+  let since = 0;
+  const tally = (result: Result) => {
+    counts.pending -= 1;
+    counts[result] += 1;
+    if (++since >= every) {
+      since = 0;
+      options.onProgress?.({ ...counts });
+    }
+  };
+  const work = async (): Promise<void> => {
+    for (let d = await next(); d; d = await next()) {
+      const raw = await readerMessage(env, d, deps.clock());
+      let handedOver = false;
+      const delivery = d;
+      try {
+        await sender.send({ from: env.returnPath, to: d.email }, raw, async () => {
+          await markSent(delivery.subscriberId);
+          handedOver = true;
+        });
+        tally('sent');
+      } catch (error) {
+        tally(await afterFailure(deps, env, d, error, handedOver));
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: sender.maxConnections }, work));
+  if (since > 0) options.onProgress?.({ ...counts });
+}
+
+/** Without a bulk channel (the development console): send, then mark. */
+async function sendOneByOne(deps: SendDeps, env: Envelope, options: SendOptions, counts: DeliveryCounts): Promise<void> {
+  const next = deliveryQueue(deps, env.issue.id, options, 0);
+  for (let d = await next(); d; d = await next()) {
+    const now = deps.clock();
+    const links = unsubscribeLinks(env.ctx, d.subscriberId, now);
+    const copy = personalize(env.rendered, { unsubscribe: links.https, preferences: links.preferences });
+    let result: Result = 'sent';
+    try {
       await deps.mailer.send({
         to: d.email,
         from: env.from,
         subject: env.issue.subject,
         html: copy.html,
         text: copy.text,
-        headers,
-        messageId,
+        headers: listUnsubscribeHeaders(env.ctx, d.subscriberId, now),
+        messageId: messageIdFor(env.issue.id, d.subscriberId, env.host),
         date: now,
       });
+      await markDeliveriesSent(deps.db, env.issue.id, [d.subscriberId], { host: env.host, now: deps.clock() });
+    } catch (error) {
+      result = await afterFailure(deps, env, d, error, false);
     }
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    if (smtpFailureKind(errorCode(error)) === 'permanent') {
-      await markDeliveryBounced(deps.db, env.issue.id, d.subscriberId, message, deps.clock());
-      return 'bounced';
-    }
-    // 4xx, or no answer at all (connection lost before DATA was accepted): try again later.
-    const attempts = d.attempts + 1;
-    const retryAt = attempts < MAX_DELIVERY_ATTEMPTS ? new Date(deps.clock().getTime() + deliveryRetryDelayMs(attempts)) : null;
-    await markDeliveryRetry(deps.db, env.issue.id, d.subscriberId, message, retryAt);
-    return retryAt ? 'pending' : 'failed';
+    counts.pending -= 1;
+    counts[result] += 1;
+    options.onProgress?.({ ...counts });
   }
-  // Right away, alone: see the note at the top of this file.
-  await markDeliverySent(deps.db, env.issue.id, d.subscriberId, messageId, deps.clock());
-  return 'sent';
 }
 
 /**
@@ -167,29 +305,41 @@ export async function sendIssue(deps: SendDeps, options: SendOptions): Promise<S
     await createPendingDeliveries(deps.db, issueId, deps.clock());
     const env = await envelopeFor(deps, toIssue(row));
     const counts = await deliveryCounts(deps.db, issueId);
-    options.onProgress?.(counts);
-    const started = Date.now();
-    const batchSize = options.batchSize ?? 200;
-    const leaseMs = options.leaseMs ?? 10 * 60_000;
-    while (options.maxMs === undefined || Date.now() - started < options.maxMs) {
-      const batch = await leaseDueDeliveries(deps.db, issueId, { now: deps.clock(), limit: batchSize, leaseMs });
-      if (batch.length === 0) break;
-      const results = await Promise.all(batch.map((d) => deliverOne(deps, env, d)));
-      for (const result of results) {
-        counts.pending -= 1;
-        counts[result] += 1;
+    options.onProgress?.({ ...counts });
+    const sender = deps.mailer.bulk?.();
+    if (sender) {
+      try {
+        await sendInBulk(deps, env, sender, options, counts);
+      } finally {
+        await sender.close();
       }
-      options.onProgress?.({ ...counts });
-    }
+    } else await sendOneByOne(deps, env, options, counts);
   }
   const counts = await deliveryCounts(deps.db, issueId);
   const done = counts.pending === 0;
-  if (done && row.status !== 'sent') {
-    const at = deps.clock().toISOString();
-    await updateIssue(deps.db, issueId, { status: 'sent', sent_at: at, updated_at: at });
-    deps.events.changed([ARCHIVE_KEY]);
-  }
+  if (done && row.status !== 'sent') await finishIssue(deps, issueId, counts);
   return { issueId, counts, done, nextAttemptAt: done ? null : await nextDeliveryDue(deps.db, issueId) };
+}
+
+/** The issue becomes `sent` once, on whichever node gets there first, and webhooks hear of it in the same transaction. */
+async function finishIssue(deps: SendDeps, issueId: string, counts: DeliveryCounts): Promise<void> {
+  const at = deps.clock().toISOString();
+  const finished = await withTransaction(deps.db, async (trx) => {
+    const issue = await markIssueSent(trx, issueId, at);
+    if (!issue) return false;
+    await announce({ db: trx, clock: deps.clock }, 'newsletter.sent', {
+      issue: {
+        id: issue.id,
+        slug: issue.slug,
+        subject: issue.subject,
+        sentAt: at,
+        url: archiveUrl(deps.config.publicUrl, issue.slug),
+        deliveries: { sent: counts.sent, failed: counts.failed, bounced: counts.bounced, skipped: counts.skipped },
+      },
+    });
+    return true;
+  });
+  if (finished) deps.events.changed([ARCHIVE_KEY]);
 }
 
 /** The issue as a subscriber would get it, to one address (the editor's own), marked as a test. */

@@ -164,42 +164,123 @@ export async function leaseDueDeliveries(
   });
 }
 
-export async function markDeliverySent(db: Db, issueId: string, subscriberId: string, messageId: string, now: Date): Promise<void> {
+/**
+ * Marks deliveries sent, all in one transaction (the sender commits the marks
+ * of every connection waiting at that moment together). The Message-ID is
+ * the one the message carries: `<issue.subscriber@host>`.
+ *
+ * `dispatched` runs the moment the COMMIT has been handed to the database,
+ * before its answer. From then on a crash of this process cannot undo the
+ * marks: SQLite has committed in this very call (better-sqlite3 is
+ * synchronous), and a PostgreSQL server finishes a COMMIT it has read whether
+ * or not the client is still there. This leans on Kysely (pinned) issuing
+ * the COMMIT without a pause when nothing else holds the connection, and on
+ * pg writing a query to its socket as it is called; the newsletter crash
+ * test is what notices if either changes. If the commit then fails, the
+ * marks are written again on their own.
+ */
+export async function markDeliveriesSent(
+  db: Db,
+  issueId: string,
+  subscriberIds: string[],
+  options: { host: string; now: Date; dispatched?: () => void },
+): Promise<void> {
+  if (subscriberIds.length === 0) {
+    options.dispatched?.();
+    return;
+  }
+  const mark = (q: Db) =>
+    q
+      .updateTable('newsletter_deliveries')
+      .set((eb) => ({
+        status: 'sent',
+        message_id: sql<string>`'<' || issue_id || '.' || subscriber_id || ${`@${options.host}>`}`,
+        sent_at: options.now.toISOString(),
+        attempts: eb('attempts', '+', 1),
+        last_error: null,
+      }))
+      .where('issue_id', '=', issueId)
+      .where('subscriber_id', 'in', subscriberIds)
+      .execute();
+  if (!options.dispatched || db.isTransaction) {
+    await mark(db);
+    options.dispatched?.();
+    return;
+  }
+  const trx = await db.startTransaction().execute();
+  try {
+    await mark(trx);
+  } catch (error) {
+    await trx.rollback().execute();
+    throw error;
+  }
+  const committing = trx.commit().execute();
+  options.dispatched();
+  try {
+    await committing;
+  } catch {
+    // The messages are on their way: the marks must land. Once more, alone; a second failure is the caller's.
+    await mark(db);
+  }
+}
+
+/** Keeps a note on a delivery without changing where it stands. */
+export async function noteDeliveryError(db: Db, issueId: string, subscriberId: string, error: string): Promise<void> {
   await db
     .updateTable('newsletter_deliveries')
-    .set((eb) => ({
-      status: 'sent',
-      message_id: messageId,
-      sent_at: now.toISOString(),
-      attempts: eb('attempts', '+', 1),
-      last_error: null,
-    }))
+    .set({ last_error: error.slice(0, 1000) })
     .where('issue_id', '=', issueId)
     .where('subscriber_id', '=', subscriberId)
     .execute();
 }
 
+/** `sending` becomes `sent`, once: the row when this call made the change, null when another did. */
+export async function markIssueSent(db: Db, id: string, at: string): Promise<IssueRow | null> {
+  const result = await db
+    .updateTable('newsletter_issues')
+    .set({ status: 'sent', sent_at: at, updated_at: at })
+    .where('id', '=', id)
+    .where('status', '!=', 'sent')
+    .executeTakeFirst();
+  if (Number(result.numUpdatedRows) === 0) return null;
+  return findIssue(db, id);
+}
+
 /** A temporary failure: try again at `retryAt`, or give up (`failed`) when that is null. */
-export async function markDeliveryRetry(db: Db, issueId: string, subscriberId: string, error: string, retryAt: Date | null): Promise<void> {
+export async function markDeliveryRetry(
+  db: Db,
+  issueId: string,
+  subscriberId: string,
+  failure: { error: string; attempts: number; retryAt: Date | null },
+): Promise<void> {
+  const { error, attempts, retryAt } = failure;
   await db
     .updateTable('newsletter_deliveries')
-    .set((eb) => ({
+    .set({
       status: retryAt ? 'pending' : 'failed',
       next_attempt_at: retryAt ? retryAt.toISOString() : null,
-      attempts: eb('attempts', '+', 1),
+      attempts,
       last_error: error.slice(0, 1000),
-    }))
+      message_id: null,
+      sent_at: null,
+    })
     .where('issue_id', '=', issueId)
     .where('subscriber_id', '=', subscriberId)
     .execute();
 }
 
 /** A permanent refusal: this delivery is bounced, and so is the address, for every later issue. */
-export async function markDeliveryBounced(db: Db, issueId: string, subscriberId: string, error: string, now: Date): Promise<void> {
+export async function markDeliveryBounced(
+  db: Db,
+  issueId: string,
+  subscriberId: string,
+  failure: { error: string; attempts: number; now: Date },
+): Promise<void> {
+  const { error, attempts, now } = failure;
   await withTransaction(db, async (trx) => {
     await trx
       .updateTable('newsletter_deliveries')
-      .set((eb) => ({ status: 'bounced', attempts: eb('attempts', '+', 1), last_error: error.slice(0, 1000), next_attempt_at: null }))
+      .set({ status: 'bounced', attempts, last_error: error.slice(0, 1000), next_attempt_at: null, message_id: null, sent_at: null })
       .where('issue_id', '=', issueId)
       .where('subscriber_id', '=', subscriberId)
       .execute();

@@ -1,0 +1,248 @@
+/**
+ * Bulk SMTP: a small pool of nodemailer SMTP connections that sends
+ * prebuilt messages and lets the caller make a record durable at the one
+ * moment that decides whether a message exists: just before the end-of-data
+ * mark (`<CRLF>.<CRLF>`).
+ *
+ * Why hold the mark back: an SMTP server takes a message when it reads that
+ * mark, and drops everything it got when a connection dies before it. So a
+ * sender that records "handed over" first and only then writes the mark can
+ * crash at any point and know, on restart, which messages it released. The
+ * only gap left is between the record's commit and the mark leaving the
+ * process: microseconds of in-process work, against the whole SMTP round trip
+ * the usual order (send, wait for 250, record) leaves open.
+ *
+ * nodemailer's own pool does not expose that moment, so the pool is ours;
+ * the protocol (greeting, EHLO, STARTTLS, AUTH, dot-stuffing, reply codes)
+ * stays nodemailer's `SMTPConnection`.
+ */
+import { Readable } from 'node:stream';
+import SMTPConnection from 'nodemailer/lib/smtp-connection/index.js';
+import type { SMTPConnectionOptions } from 'nodemailer/lib/smtp-connection/index.js';
+import { parseConnectionUrl } from 'nodemailer/lib/shared/index.js';
+
+export interface BulkSenderOptions {
+  /** Connections open at once (each carries one message at a time). */
+  maxConnections: number;
+  /** Messages started per second across all connections; null for as fast as the server takes them. */
+  rateLimit: number | null;
+}
+
+/** Why a message was not accepted, with the SMTP reply code when the server gave one. */
+export class BulkSendError extends Error {
+  constructor(
+    message: string,
+    readonly responseCode: number | undefined,
+    /** The end-of-data mark was written: the server may hold the message even without a reply. */
+    readonly handedOver: boolean,
+  ) {
+    super(message);
+    this.name = 'BulkSendError';
+  }
+}
+
+export interface BulkSender {
+  readonly maxConnections: number;
+  /**
+   * Sends one message. `handOver` runs once the server has taken the envelope
+   * and the whole text except the end-of-data mark; the mark is written only
+   * when it resolves. If it rejects, the connection is dropped and the server
+   * discards the message. Resolves on the server's 250; rejects with a
+   * `BulkSendError` otherwise.
+   */
+  send(envelope: { from: string; to: string }, raw: string | Buffer, handOver: () => Promise<void>): Promise<void>;
+  close(): Promise<void>;
+}
+
+interface Slot {
+  connection: SMTPConnection;
+  broken: boolean;
+}
+
+function connectionOptions(url: string): { options: SMTPConnectionOptions; auth: { user: string; pass: string } | null } {
+  const parsed = parseConnectionUrl(url);
+  const user = parsed.auth?.user;
+  const pass = parsed.auth?.pass;
+  return {
+    options: {
+      host: parsed.host,
+      port: parsed.port,
+      secure: parsed.secure,
+      // A dropped message must not linger half-sent: close at once.
+      socketCloseTimeout: 0,
+      logger: false,
+    },
+    auth: user ? { user: String(user), pass: String(pass ?? '') } : null,
+  };
+}
+
+function replyCode(error: unknown): number | undefined {
+  const code = (error as { responseCode?: unknown } | null)?.responseCode;
+  return typeof code === 'number' ? code : undefined;
+}
+
+export function bulkSender(url: string, options: BulkSenderOptions): BulkSender {
+  const { options: base, auth } = connectionOptions(url);
+  const idle: Slot[] = [];
+  const waiting: ((slot: Slot | null) => void)[] = [];
+  let open = 0;
+  let closed = false;
+  let nextStart = 0;
+
+  function discard(slot: Slot): void {
+    slot.broken = true;
+    open -= 1;
+    try {
+      slot.connection.close();
+    } catch {
+      // already gone
+    }
+    // Someone waiting for a slot may now open a fresh connection.
+    const next = waiting.shift();
+    if (next) void acquire().then(next, () => next(null));
+  }
+
+  function connect(): Promise<Slot> {
+    return new Promise((resolve, reject) => {
+      const connection = new SMTPConnection(base);
+      const slot: Slot = { connection, broken: false };
+      let settled = false;
+      connection.on('error', (error: Error) => {
+        slot.broken = true;
+        if (!settled) {
+          settled = true;
+          reject(error);
+        }
+      });
+      connection.on('end', () => {
+        slot.broken = true;
+      });
+      connection.connect(() => {
+        if (!auth) {
+          settled = true;
+          return resolve(slot);
+        }
+        connection.login(auth, (error) => {
+          if (settled) return;
+          settled = true;
+          if (error) {
+            connection.close();
+            reject(error);
+          } else resolve(slot);
+        });
+      });
+    });
+  }
+
+  async function acquire(): Promise<Slot> {
+    for (;;) {
+      const slot = idle.pop();
+      if (!slot) break;
+      if (!slot.broken) return slot;
+      open -= 1;
+    }
+    if (open < options.maxConnections) {
+      open += 1;
+      try {
+        return await connect();
+      } catch (error) {
+        open -= 1;
+        throw new BulkSendError(`could not connect to the SMTP server: ${(error as Error).message}`, replyCode(error), false);
+      }
+    }
+    const slot = await new Promise<Slot | null>((resolve) => waiting.push(resolve));
+    if (!slot) throw new BulkSendError('the SMTP sender was closed', undefined, false);
+    return slot;
+  }
+
+  function release(slot: Slot): void {
+    if (slot.broken || closed) return discard(slot);
+    const next = waiting.shift();
+    if (next) next(slot);
+    else idle.push(slot);
+  }
+
+  async function pace(): Promise<void> {
+    if (!options.rateLimit) return;
+    const now = Date.now();
+    const start = Math.max(now, nextStart);
+    nextStart = start + 1000 / options.rateLimit;
+    if (start > now) await new Promise((resolve) => setTimeout(resolve, start - now));
+  }
+
+  function transmit(
+    slot: Slot,
+    envelope: { from: string; to: string },
+    raw: string | Buffer,
+    handOver: () => Promise<void>,
+  ): Promise<void> {
+    return new Promise((resolve, reject) => {
+      let stage: 'envelope' | 'text' | 'mark' = 'envelope';
+      let handedOver = false;
+      // highWaterMark 0: nodemailer asks for more only once it has taken (dot-stuffed and written) what it had,
+      // so the record below is made after the text is out and right before the mark, nothing in between.
+      const text = new Readable({
+        highWaterMark: 0,
+        read() {
+          if (stage === 'envelope') {
+            // First call: the server has said 354 to DATA, the envelope is taken.
+            stage = 'text';
+            this.push(raw);
+            return;
+          }
+          if (stage !== 'text') return;
+          stage = 'mark';
+          handOver().then(
+            () => {
+              handedOver = true;
+              this.push(null);
+            },
+            (error: unknown) => {
+              // Nothing was released: dropping the connection makes the server discard the text.
+              discardOnce();
+              reject(error);
+            },
+          );
+        },
+      });
+      let dropped = false;
+      const discardOnce = () => {
+        if (dropped) return;
+        dropped = true;
+        discard(slot);
+      };
+      slot.connection.send(envelope, text, (error) => {
+        if (dropped) return;
+        if (!error) {
+          release(slot);
+          return resolve();
+        }
+        const code = replyCode(error);
+        const refused = code !== undefined && code !== 421 && !slot.broken;
+        if (refused) {
+          // The server refused this message; the session itself is fine once reset.
+          slot.connection.reset((resetError) => (resetError ? discardOnce() : release(slot)));
+        } else discardOnce();
+        reject(new BulkSendError(error.message, code, handedOver));
+      });
+    });
+  }
+
+  return {
+    maxConnections: options.maxConnections,
+    async send(envelope, raw, handOver) {
+      if (closed) throw new BulkSendError('the SMTP sender was closed', undefined, false);
+      await pace();
+      const slot = await acquire();
+      return transmit(slot, envelope, raw, handOver);
+    },
+    async close() {
+      closed = true;
+      for (const next of waiting.splice(0)) next(null);
+      for (const slot of idle.splice(0)) {
+        open -= 1;
+        slot.connection.quit();
+      }
+    },
+  };
+}
