@@ -13,7 +13,8 @@ import { systemClock } from './lib/clock.js';
 import type { Clock } from './lib/clock.js';
 import { demoPublication } from './services/demo/demo-content.js';
 import { seedDemo } from './services/demo/seed-demo.js';
-import { consoleMailer, smtpMailer } from './services/mail/mailer.js';
+import { configuredMailer } from './services/mail/configured-mailer.js';
+import { consoleMailer } from './services/mail/mailer.js';
 import { armWeeklyCompose } from './services/newsletter/schedule-issue.js';
 import type { ServiceDeps } from './services/deps.js';
 import { createContentEvents } from './services/events.js';
@@ -60,8 +61,8 @@ export interface RunningServer {
 export async function startServer(config: Config): Promise<RunningServer> {
   const runtime = await openRuntime(config);
   const logger = { level: config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'] };
-  // Pooled: the newsletter sends through it too (sign-in links just share the open connections).
-  const mailer = config.smtpUrl ? smtpMailer(config.smtpUrl, config.mailFrom, { maxConnections: 5 }) : consoleMailer();
+  const mailEnvironment = { smtpUrl: config.smtpUrl, mailFrom: config.mailFromSet ? config.mailFrom : undefined };
+  const mailer = configuredMailer(runtime.deps, mailEnvironment, { defaultFrom: config.mailFrom, development: consoleMailer() });
   const webhookPolicy = { allowPrivate: config.webhooksAllowPrivate };
   const { app } = await buildApp({
     deps: runtime.deps,
@@ -70,7 +71,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     mediaRoot: path.join(config.dataDir, 'media'),
     mailer,
     webhookPolicy,
-    mailEnvironment: { smtpUrl: config.smtpUrl, mailFrom: config.mailFromSet ? config.mailFrom : undefined },
+    mailEnvironment,
   });
   let bridge: ChangeBridge | null = null;
   let jobs: JobRunner | null = null;

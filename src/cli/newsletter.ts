@@ -2,7 +2,9 @@
 import type { Command } from 'commander';
 import { loadConfig } from '../config/config.js';
 import { openRuntime } from '../main.js';
-import { consoleMailer, smtpMailer } from '../services/mail/mailer.js';
+import { configuredMailer } from '../services/mail/configured-mailer.js';
+import { getMailSettings } from '../services/settings/mail-settings.js';
+import { consoleMailer } from '../services/mail/mailer.js';
 import { composeRoundUp } from '../services/newsletter/compose.js';
 import { sendIssue } from '../services/newsletter/send-issue.js';
 import { newestUnsentIssue } from '../storage/repositories/newsletter.js';
@@ -65,14 +67,21 @@ export function registerNewsletterCommands(program: Command, run: Run): void {
       run(async () => {
         const config = loadConfig();
         const runtime = await openRuntime(config);
-        const mailer = config.smtpUrl ? smtpMailer(config.smtpUrl, config.mailFrom, { maxConnections: 5 }) : consoleMailer();
+        const mailer = configuredMailer(
+          runtime.deps,
+          { smtpUrl: config.smtpUrl, mailFrom: config.mailFromSet ? config.mailFrom : undefined },
+          { defaultFrom: config.mailFrom, development: consoleMailer() },
+        );
         try {
           const issue = await newestUnsentIssue(runtime.deps.db);
           if (!issue) {
             console.log('Nothing to send: every issue has gone out. Compose one first with: masthead newsletter compose');
             return;
           }
-          if (!config.smtpUrl) console.log('MASTHEAD_SMTP_URL is not set: the mail is printed here instead of sent.');
+          if (!config.smtpUrl && !(await getMailSettings(runtime.deps)).smtpUrl)
+            console.log(
+              'No SMTP server is set (MASTHEAD_SMTP_URL, or Settings → Mail in the admin): the mail is printed here instead of sent.',
+            );
           const progress = progressPrinter(process.stdout.isTTY === true);
           const outcome = await sendIssue(
             { ...runtime.deps, mailer, config },

@@ -26,12 +26,21 @@ export interface SmtpPoolOptions {
   rateLimit?: number | null;
 }
 
+/** What one bulk send goes out with: the From in effect and its own pool of connections. */
+export interface BulkChannel {
+  from: string;
+  sender: BulkSender;
+}
+
 export interface Mailer {
-  /** The From a message gets when it names none. */
-  readonly from?: string;
   send(message: MailMessage): Promise<void>;
-  /** A pool of connections for one bulk send, which can hold each message's release back (see bulk-sender.ts). */
-  bulk?(): BulkSender;
+  /** The From a message gets when it names none, as configured now. */
+  defaultFrom?(): Promise<string>;
+  /**
+   * A pool of connections for one bulk send, which can hold each message's
+   * release back (see bulk-sender.ts); null when mail is not sent over SMTP.
+   */
+  bulk?(): Promise<BulkChannel | null>;
   close(): Promise<void>;
 }
 
@@ -51,12 +60,14 @@ export function smtpMailer(url: string, from: string, pool: SmtpPoolOptions = {}
   // Errors carry nodemailer's `responseCode` (the SMTP reply code): callers tell 4xx from 5xx by it.
   const transport = nodemailer.createTransport(url);
   return {
-    from,
+    async defaultFrom() {
+      return from;
+    },
     async send(message) {
       await transport.sendMail({ ...message, from: message.from ?? from, headers: prepared(message.headers) });
     },
-    bulk() {
-      return bulkSender(url, { maxConnections: pool.maxConnections ?? 5, rateLimit: pool.rateLimit ?? null });
+    async bulk() {
+      return { from, sender: bulkSender(url, { maxConnections: pool.maxConnections ?? 5, rateLimit: pool.rateLimit ?? null }) };
     },
     async close() {
       transport.close();
