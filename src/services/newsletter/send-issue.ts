@@ -268,7 +268,7 @@ async function sendInBulk(deps: SendDeps, env: Envelope, sender: BulkSender, opt
   };
   await Promise.all(Array.from({ length: sender.maxConnections }, work));
   // A message's 250 can come back before its mark's COMMIT does: counting now could still see it pending.
-  //ZZ await marks.settled();
+  await marks.settled();
   if (since > 0) options.onProgress?.({ ...counts });
 }
 
