@@ -1,7 +1,8 @@
 /**
  * A real SMTP server in this process (npm smtp-server) for newsletter tests
  * and the benchmark: counts what arrives per recipient, optionally keeps the
- * raw messages, and can answer 451 or 550 to chosen recipients.
+ * raw messages, can answer 451 or 550 to chosen recipients, and counts the
+ * sessions (connections) it holds.
  */
 import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
@@ -14,6 +15,8 @@ export interface SmtpSink {
   messages: { to: string[]; raw: Buffer }[];
   /** Answer this code to RCPT TO for these addresses (lower case). */
   refuse: Map<string, 451 | 550>;
+  /** Connections: open now, the most open at once, and all ever opened. */
+  sessions: { open: number; peak: number; total: number };
   total(): number;
   close(): Promise<void>;
 }
@@ -27,12 +30,22 @@ export async function startSmtpSink(options: { keep?: boolean } = {}): Promise<S
   const messages: { to: string[]; raw: Buffer }[] = [];
   const refuse = new Map<string, 451 | 550>();
   let total = 0;
+  const sessions = { open: 0, peak: 0, total: 0 };
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['AUTH', 'STARTTLS'],
     logger: false,
     size: 10 * 1024 * 1024,
     maxClients: 100,
+    onConnect(_session, callback) {
+      sessions.open += 1;
+      sessions.total += 1;
+      sessions.peak = Math.max(sessions.peak, sessions.open);
+      callback();
+    },
+    onClose() {
+      sessions.open -= 1;
+    },
     onRcptTo(address, _session, callback) {
       const code = refuse.get(address.address.toLowerCase());
       if (code === 451) callback(smtpError(451, 'Mailbox busy, try again later'));
@@ -61,6 +74,7 @@ export async function startSmtpSink(options: { keep?: boolean } = {}): Promise<S
     counts,
     messages,
     refuse,
+    sessions,
     total: () => total,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };

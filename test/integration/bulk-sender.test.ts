@@ -1,0 +1,126 @@
+/**
+ * The bulk sender against a real SMTP server in this process: messages
+ * arrive byte for byte (dot-stuffing included); a record that fails before
+ * the end-of-data mark leaves the server with nothing; a refused recipient
+ * costs the message, not the connection; the pool never holds more than
+ * `maxConnections` sessions; and `rateLimit` lets one message start per
+ * interval (checked on a fake clock, so nothing here depends on timing).
+ * No database: no dialect loop.
+ */
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { BulkSendError, bulkSender } from '../../src/services/mail/bulk-sender.js';
+import type { BulkSender } from '../../src/services/mail/bulk-sender.js';
+import { startSmtpSink } from '../helpers/smtp-sink.js';
+import type { SmtpSink } from '../helpers/smtp-sink.js';
+
+const FROM = 'news@news.example.test';
+
+function message(to: string, body: string): string {
+  return [`From: ${FROM}`, `To: ${to}`, `Subject: For ${to}`, `Message-ID: <${to}>`, '', body, ''].join('\r\n');
+}
+
+const recorded = () => Promise.resolve();
+
+describe('bulk sender', () => {
+  let sink: SmtpSink;
+  let sender: BulkSender | null = null;
+
+  beforeEach(async () => {
+    sink = await startSmtpSink({ keep: true });
+  });
+  afterEach(async () => {
+    vi.useRealTimers();
+    await sender?.close();
+    sender = null;
+    await sink.close();
+  });
+
+  it('delivers each message intact, lines starting with a dot included, and records it before the end-of-data mark', async () => {
+    sender = bulkSender(sink.url, { maxConnections: 1, rateLimit: null });
+    const body = ['.a line that starts with a dot', '..two of them', '.', 'a plain line', '. and a dot with a space'].join('\r\n');
+    const raw = message('reader@example.test', body);
+    const seenAtHandOver: number[] = [];
+    await sender.send({ from: FROM, to: 'reader@example.test' }, raw, async () => {
+      seenAtHandOver.push(sink.total());
+    });
+    // The record was made while the server still waited for the mark.
+    expect(seenAtHandOver).toEqual([0]);
+    expect(sink.messages).toHaveLength(1);
+    expect(sink.messages[0]!.to).toEqual(['reader@example.test']);
+    expect(sink.messages[0]!.raw.toString('utf8')).toBe(raw);
+
+    // A Buffer goes through the same way.
+    await sender.send({ from: FROM, to: 'second@example.test' }, Buffer.from(message('second@example.test', body)), recorded);
+    expect(sink.messages[1]!.raw.toString('utf8')).toBe(message('second@example.test', body));
+  });
+
+  it('drops a message whose record fails: the send rejects, the server keeps nothing, and the next message goes out on a new connection', async () => {
+    sender = bulkSender(sink.url, { maxConnections: 1, rateLimit: null });
+    const failure = new Error('the mark could not be written');
+    await expect(
+      sender.send({ from: FROM, to: 'lost@example.test' }, message('lost@example.test', 'Never released.'), () => Promise.reject(failure)),
+    ).rejects.toBe(failure);
+
+    await sender.send({ from: FROM, to: 'next@example.test' }, message('next@example.test', 'Released.'), recorded);
+    expect(sink.counts.get('lost@example.test')).toBeUndefined();
+    expect(sink.counts.get('next@example.test')).toBe(1);
+    expect(sink.total()).toBe(1);
+    expect(sink.messages.map((m) => m.to)).toEqual([['next@example.test']]);
+    expect(sink.sessions.total).toBe(2);
+  });
+
+  it('rejects a recipient refused with 550 before anything is handed over, and keeps the connection for the next message', async () => {
+    sender = bulkSender(sink.url, { maxConnections: 1, rateLimit: null });
+    sink.refuse.set('gone@example.test', 550);
+    let handOvers = 0;
+    const error = await sender
+      .send({ from: FROM, to: 'gone@example.test' }, message('gone@example.test', 'Nobody home.'), async () => {
+        handOvers += 1;
+      })
+      .then(
+        () => null,
+        (e: unknown) => e,
+      );
+    expect(error).toBeInstanceOf(BulkSendError);
+    expect(error).toMatchObject({ responseCode: 550, handedOver: false });
+    expect(handOvers).toBe(0);
+
+    await sender.send({ from: FROM, to: 'here@example.test' }, message('here@example.test', 'Welcome.'), recorded);
+    expect(sink.counts.get('here@example.test')).toBe(1);
+    expect(sink.counts.get('gone@example.test')).toBeUndefined();
+    // The session was reset and used again.
+    expect(sink.sessions.total).toBe(1);
+  });
+
+  it('never holds more than maxConnections sessions, and reuses them', async () => {
+    sender = bulkSender(sink.url, { maxConnections: 2, rateLimit: null });
+    const readers = Array.from({ length: 12 }, (_, i) => `reader${i}@example.test`);
+    // Each record waits a turn of the event loop, so the sends overlap.
+    const slowRecord = () => new Promise<void>((resolve) => setImmediate(resolve));
+    await Promise.all(readers.map((to) => sender!.send({ from: FROM, to }, message(to, `For ${to}.`), slowRecord)));
+    for (const to of readers) expect(sink.counts.get(to), to).toBe(1);
+    expect(sink.sessions.peak).toBe(2);
+    expect(sink.sessions.total).toBe(2);
+  });
+
+  it('starts one message per interval under rateLimit, in the order they were sent', async () => {
+    // Only the sender's clock is faked (Date and setTimeout): the sockets run for real, time does not pass unless told.
+    vi.useFakeTimers({ toFake: ['Date', 'setTimeout', 'clearTimeout'] });
+    sender = bulkSender(sink.url, { maxConnections: 3, rateLimit: 2 });
+    const readers = ['first@example.test', 'second@example.test', 'third@example.test'];
+    const sends = readers.map((to) => sender!.send({ from: FROM, to }, message(to, `For ${to}.`), recorded));
+    const arrived = () => sink.messages.map((m) => m.to[0]);
+
+    await vi.waitFor(() => expect(arrived()).toEqual(readers.slice(0, 1)));
+    // Without the clock moving, the next start stays held back, however long we look.
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(arrived()).toEqual(readers.slice(0, 1));
+
+    await vi.advanceTimersByTimeAsync(500);
+    await vi.waitFor(() => expect(arrived()).toEqual(readers.slice(0, 2)));
+    await vi.advanceTimersByTimeAsync(500);
+    await vi.waitFor(() => expect(arrived()).toEqual(readers));
+    await Promise.all(sends);
+    expect(sink.total()).toBe(3);
+  });
+});
