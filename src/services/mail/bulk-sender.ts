@@ -50,7 +50,7 @@ export interface BulkSender {
    * discards the message. Resolves on the server's 250; rejects with a
    * `BulkSendError` otherwise.
    */
-  send(envelope: { from: string; to: string }, raw: string | Buffer, handOver: () => Promise<void>): Promise<void>;
+  send(envelope: { from: string; to: string }, raw: string | Buffer | readonly Buffer[], handOver: () => Promise<void>): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -173,25 +173,26 @@ export function bulkSender(url: string, options: BulkSenderOptions): BulkSender 
   function transmit(
     slot: Slot,
     envelope: { from: string; to: string },
-    raw: string | Buffer,
+    raw: string | Buffer | readonly Buffer[],
     handOver: () => Promise<void>,
   ): Promise<void> {
     return new Promise((resolve, reject) => {
-      let stage: 'envelope' | 'text' | 'mark' = 'envelope';
+      const chunks = typeof raw === 'string' || Buffer.isBuffer(raw) ? [raw] : raw;
+      let next = 0;
+      let marking = false;
       let handedOver = false;
       // highWaterMark 0: nodemailer asks for more only once it has taken (dot-stuffed and written) what it had,
-      // so the record below is made after the text is out and right before the mark, nothing in between.
+      // so the record below is made after the whole text is out and right before the mark, nothing in between.
+      // The first call comes once the server has said 354 to DATA: the envelope is taken.
       const text = new Readable({
         highWaterMark: 0,
         read() {
-          if (stage === 'envelope') {
-            // First call: the server has said 354 to DATA, the envelope is taken.
-            stage = 'text';
-            this.push(raw);
+          if (next < chunks.length) {
+            this.push(chunks[next++]);
             return;
           }
-          if (stage !== 'text') return;
-          stage = 'mark';
+          if (marking) return;
+          marking = true;
           handOver().then(
             () => {
               handedOver = true;

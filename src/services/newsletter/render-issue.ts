@@ -24,6 +24,8 @@ export interface ReaderLinks {
 
 const UNSUBSCRIBE = '__MASTHEAD_UNSUBSCRIBE_URL__';
 const PREFERENCES = '__MASTHEAD_PREFERENCES_URL__';
+/** Where a reader's own links go in a rendered issue (`personalize` fills them; bulk mail splits the HTML around them). */
+export const READER_LINK_PLACEHOLDERS: Record<keyof ReaderLinks, string> = { unsubscribe: UNSUBSCRIBE, preferences: PREFERENCES };
 
 const esc = escapeXmlAttr;
 
