@@ -1,4 +1,4 @@
-/** `masthead newsletter compose` and `masthead newsletter send --latest`. */
+/** `masthead newsletter compose`, `masthead newsletter send --latest` and `masthead newsletter inbound`. */
 import type { Command } from 'commander';
 import { loadConfig } from '../config/config.js';
 import { openRuntime } from '../main.js';
@@ -7,10 +7,34 @@ import { getMailSettings } from '../services/settings/mail-settings.js';
 import { consoleMailer } from '../services/mail/mailer.js';
 import { composeRoundUp } from '../services/newsletter/compose.js';
 import { sendIssue } from '../services/newsletter/send-issue.js';
+import { unsubscribeByMail } from '../services/newsletter/unsubscribe-by-mail.js';
+import type { MailUnsubscribeOutcome } from '../services/newsletter/unsubscribe-by-mail.js';
 import { newestUnsentIssue } from '../storage/repositories/newsletter.js';
 import type { DeliveryCounts } from '../storage/repositories/newsletter.js';
+import { readMessage } from './read-message.js';
 
 type Run = (action: () => Promise<void>) => Promise<void>;
+
+/**
+ * sysexits.h EX_TEMPFAIL: Postfix, procmail and sendmail keep the message
+ * queued and try again later, where any other failure bounces it to the
+ * reader. Every failure of `inbound` is one the operator can fix (the
+ * database is down, the configuration is wrong), so the mail waits for it.
+ */
+const EX_TEMPFAIL = 75;
+
+function describeOutcome(outcome: MailUnsubscribeOutcome): string {
+  switch (outcome.kind) {
+    case 'unsubscribed':
+      return `Unsubscribed ${outcome.email} (subscriber ${outcome.subscriberId}) by mail.`;
+    case 'already-unsubscribed':
+      return `Nothing to do: ${outcome.email} (subscriber ${outcome.subscriberId}) is already ${outcome.status}.`;
+    case 'token-invalid':
+      return 'Ignored: the unsubscribe token is not valid or has expired; nothing changed.';
+    case 'not-an-unsubscribe':
+      return `Ignored: not an unsubscribe request (${outcome.reason}); nothing changed.`;
+  }
+}
 
 /** A bar on a terminal, a line per tenth otherwise (logs and CI). */
 function progressPrinter(tty: boolean): { update(c: DeliveryCounts): void; end(): void } {
@@ -100,4 +124,32 @@ export function registerNewsletterCommands(program: Command, run: Run): void {
         }
       }),
     );
+
+  newsletter
+    .command('inbound')
+    .description(
+      'Read one mail on standard input (the target of an MTA pipe) and act on it: "unsubscribe <token>" in the subject unsubscribes that reader. ' +
+        'Exits 0 whenever the mail was handled or ignored, 75 (try again later) when the database cannot be reached.',
+    )
+    .action(async () => {
+      if (process.stdin.isTTY) {
+        console.error('masthead: pipe one mail to this command, e.g. from Postfix or procmail; see the README, "Newsletter".');
+        process.exitCode = 2;
+        return;
+      }
+      try {
+        const message = await readMessage();
+        const config = loadConfig();
+        const runtime = await openRuntime(config);
+        try {
+          console.log(describeOutcome(await unsubscribeByMail(runtime.deps, message)));
+        } finally {
+          await runtime.close();
+        }
+      } catch (error) {
+        const reason = error instanceof Error ? error.message : String(error);
+        console.error(`masthead: the mail could not be handled now and should be delivered again later: ${reason}`);
+        process.exitCode = EX_TEMPFAIL;
+      }
+    });
 }

@@ -225,6 +225,8 @@ export interface SubscriberTable {
   consent_text: string;
   confirmed_at: string | null;
   unsubscribed_at: string | null;
+  /** 'link' | 'mail' | 'import'; null when not recorded (before 0008) or while subscribed. */
+  unsubscribed_via: string | null;
   bounced_at: string | null;
   bounce_reason: string | null;
   created_at: string;

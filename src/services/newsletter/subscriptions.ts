@@ -157,7 +157,7 @@ export async function subscriberOfLink(
 /** Idempotent: the second click answers like the first. Preferences links may unsubscribe too. */
 export async function unsubscribe(deps: Pick<ServiceDeps, 'db' | 'clock'>, token: string): Promise<Subscriber> {
   const subscriber = await subscriberOfLink(deps, token);
-  return (await unsubscribeSubscriber(deps.db, subscriber.id, deps.clock().toISOString())) ?? subscriber;
+  return (await unsubscribeSubscriber(deps.db, subscriber.id, deps.clock().toISOString(), 'link'))?.subscriber ?? subscriber;
 }
 
 /** What the preferences page shows. */

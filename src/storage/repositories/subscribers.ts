@@ -12,6 +12,10 @@ import { withTransaction } from '../transaction.js';
 export const SUBSCRIBER_STATUSES = ['pending', 'confirmed', 'unsubscribed', 'bounced'] as const;
 export type SubscriberStatus = (typeof SUBSCRIBER_STATUSES)[number];
 
+/** How a reader left: the HTTPS link (page or one-click), a mail to the List-Unsubscribe mailto, or an import. */
+export const UNSUBSCRIBE_CHANNELS = ['link', 'mail', 'import'] as const;
+export type UnsubscribeChannel = (typeof UNSUBSCRIBE_CHANNELS)[number];
+
 export interface Subscriber {
   id: string;
   email: string;
@@ -21,6 +25,8 @@ export interface Subscriber {
   consentText: string;
   confirmedAt: string | null;
   unsubscribedAt: string | null;
+  /** Null while subscribed, and for readers who left before the channel was recorded. */
+  unsubscribedVia: UnsubscribeChannel | null;
   bouncedAt: string | null;
   bounceReason: string | null;
   createdAt: string;
@@ -46,6 +52,9 @@ export function toSubscriber(row: Selectable<SubscriberTable>): Subscriber {
     consentText: row.consent_text,
     confirmedAt: row.confirmed_at,
     unsubscribedAt: row.unsubscribed_at,
+    unsubscribedVia: (UNSUBSCRIBE_CHANNELS as readonly string[]).includes(row.unsubscribed_via ?? '')
+      ? (row.unsubscribed_via as UnsubscribeChannel)
+      : null,
     bouncedAt: row.bounced_at,
     bounceReason: row.bounce_reason,
     createdAt: row.created_at,
@@ -115,22 +124,33 @@ export async function restartSubscription(db: Db, id: string, consent: Consent, 
 export async function confirmSubscriber(db: Db, id: string, now: string): Promise<Subscriber | null> {
   await db
     .updateTable('subscribers')
-    .set({ status: 'confirmed', confirmed_at: now, unsubscribed_at: null, updated_at: now })
+    .set({ status: 'confirmed', confirmed_at: now, unsubscribed_at: null, unsubscribed_via: null, updated_at: now })
     .where('id', '=', id)
     .where('status', '=', 'pending')
     .execute();
   return findSubscriberById(db, id);
 }
 
-/** Idempotent: a second call changes nothing. A bounced address stays bounced. */
-export async function unsubscribeSubscriber(db: Db, id: string, now: string): Promise<Subscriber | null> {
-  await db
+/**
+ * Idempotent: a second call changes nothing, and the first channel stays the
+ * one recorded. A bounced address stays bounced. `changed` says whether this
+ * call was the one that unsubscribed (the update itself decides, so two
+ * requests racing cannot both claim it).
+ */
+export async function unsubscribeSubscriber(
+  db: Db,
+  id: string,
+  now: string,
+  via: UnsubscribeChannel | null = null,
+): Promise<{ subscriber: Subscriber; changed: boolean } | null> {
+  const result = await db
     .updateTable('subscribers')
-    .set({ status: 'unsubscribed', unsubscribed_at: now, updated_at: now })
+    .set({ status: 'unsubscribed', unsubscribed_at: now, unsubscribed_via: via, updated_at: now })
     .where('id', '=', id)
     .where('status', 'in', ['pending', 'confirmed'])
-    .execute();
-  return findSubscriberById(db, id);
+    .executeTakeFirst();
+  const subscriber = await findSubscriberById(db, id);
+  return subscriber ? { subscriber, changed: Number(result.numUpdatedRows) > 0 } : null;
 }
 
 /** A permanent SMTP refusal: stop mailing this address. */
@@ -309,6 +329,7 @@ export async function importSubscribers(db: Db, rows: readonly ImportRow[], now:
               consent_text: row.consent.text,
               confirmed_at: row.status === 'confirmed' ? (row.confirmedAt ?? now) : row.confirmedAt,
               unsubscribed_at: row.status === 'unsubscribed' ? now : null,
+              unsubscribed_via: row.status === 'unsubscribed' ? 'import' : null,
               bounced_at: row.status === 'bounced' ? now : null,
               created_at: now,
               updated_at: now,
@@ -332,6 +353,7 @@ function importedSubscriber(row: ImportRow, now: string): Subscriber {
     consentText: row.consent.text,
     confirmedAt: row.confirmedAt,
     unsubscribedAt: null,
+    unsubscribedVia: null,
     bouncedAt: null,
     bounceReason: null,
     createdAt: now,
@@ -343,7 +365,7 @@ type ImportUpdate = { status: string; updated_at: string } & Partial<Omit<Subscr
 
 function importChange(existing: Subscriber, row: ImportRow, now: string): ImportUpdate | 'unchanged' | { reason: string } {
   if (existing.status === row.status) return 'unchanged';
-  if (row.status === 'unsubscribed') return { status: 'unsubscribed', unsubscribed_at: now, updated_at: now };
+  if (row.status === 'unsubscribed') return { status: 'unsubscribed', unsubscribed_at: now, unsubscribed_via: 'import', updated_at: now };
   if (row.status === 'bounced') return { status: 'bounced', bounced_at: now, bounce_reason: 'imported as bounced', updated_at: now };
   if (existing.status === 'unsubscribed' || existing.status === 'bounced')
     return { reason: `this address is ${existing.status}; an import does not subscribe it again` };
