@@ -85,11 +85,11 @@ function base64Lines(text: string): string {
   ).join('\r\n');
 }
 
-/** One reader's complete message, ready for SMTP DATA, as buffers to send in order. Every value must be ASCII without line breaks. */
+/** One reader's complete message, ready for SMTP DATA. Every value must be ASCII without line breaks. */
 export function bulkMessage(
   template: BulkTemplate,
   reader: { to: string; messageId: string; date: Date; headers: Record<string, string>; links: ReaderLinks },
-): Buffer[] {
+): Buffer {
   const text = personalize({ html: '', text: template.text }, reader.links).text;
   const b = template.boundary;
   const date = reader.date.toUTCString().replace(/GMT$/, '+0000');
@@ -120,5 +120,6 @@ export function bulkMessage(
     if (link) out.push(Buffer.from(escapeXmlAttr(reader.links[link]), 'latin1'));
   });
   out.push(Buffer.from(`\r\n--${b}--\r\n`, 'latin1'));
-  return out;
+  // One buffer, one write: a copy of 40 KB costs far less than a system call per piece.
+  return Buffer.concat(out);
 }

@@ -123,7 +123,7 @@ const PLAIN_ADDRESS = /^[\x21-\x3b\x3d\x3f-\x7e]{1,200}@[a-zA-Z0-9.-]{1,200}$/;
 type Result = 'sent' | 'pending' | 'failed' | 'bounced';
 
 /** One reader's copy: the prebuilt template for plain addresses; nodemailer's composer (its checks and encoding) for anything else. */
-async function readerMessage(env: Envelope, d: LeasedDelivery, now: Date): Promise<Buffer | Buffer[]> {
+async function readerMessage(env: Envelope, d: LeasedDelivery, now: Date): Promise<Buffer> {
   const links = unsubscribeLinks(env.ctx, d.subscriberId, now);
   const readerLinks = { unsubscribe: links.https, preferences: links.preferences };
   const messageId = messageIdFor(env.issue.id, d.subscriberId, env.host);
