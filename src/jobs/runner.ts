@@ -94,7 +94,7 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
   }
 
   async function runBatch(): Promise<number> {
-    const jobs = await leaseDueJobs(db, { now: clock(), workerId, limit: batchSize, leaseMs });
+    const jobs = await leaseDueJobs(db, { now: clock(), workerId, limit: batchSize, leaseMs, kinds: Object.keys(handlers) });
     // All at once: every job's lease started together, so none waits out its lease behind the others.
     await Promise.all(
       jobs.map((job) =>

@@ -103,8 +103,15 @@ export async function cancelJobsByKey(db: Db, dedupeKey: string): Promise<number
  * PostgreSQL, SKIP LOCKED lets other nodes claim other rows at the same
  * time instead of waiting; SQLite serialises write transactions anyway.
  */
-export async function leaseDueJobs(db: Db, options: { now: Date; workerId: string; limit: number; leaseMs: number }): Promise<LeasedJob[]> {
-  if (options.limit <= 0) return [];
+/**
+ * Claims due jobs of the given kinds only: during a rolling deploy an older
+ * node leaves a newer node's kinds to the nodes that know them.
+ */
+export async function leaseDueJobs(
+  db: Db,
+  options: { now: Date; workerId: string; limit: number; leaseMs: number; kinds: readonly string[] },
+): Promise<LeasedJob[]> {
+  if (options.limit <= 0 || options.kinds.length === 0) return [];
   const nowIso = options.now.toISOString();
   const lockedUntil = new Date(options.now.getTime() + options.leaseMs).toISOString();
   return withTransaction(db, async (trx) => {
@@ -112,6 +119,7 @@ export async function leaseDueJobs(db: Db, options: { now: Date; workerId: strin
       .selectFrom('jobs')
       .select('id')
       .where(isPending)
+      .where('kind', 'in', options.kinds)
       .where('run_at', '<=', nowIso)
       .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<', nowIso)]))
       .orderBy('run_at')
