@@ -5,6 +5,7 @@ import * as newsletter from './0004-newsletter.js';
 import * as search from './0003-search.js';
 import * as contentApiWebhooks from './0005-content-api-webhooks.js';
 import * as searchEveryState from './0006-search-every-state.js';
+import * as searchPrefixes from './0007-search-prefixes.js';
 import * as unsubscribeChannel from './0008-unsubscribe-channel.js';
 
 /**
@@ -18,5 +19,6 @@ export const migrations: Record<string, Migration> = {
   '0004-newsletter': newsletter,
   '0005-content-api-webhooks': contentApiWebhooks,
   '0006-search-every-state': searchEveryState,
+  '0007-search-prefixes': searchPrefixes,
   '0008-unsubscribe-channel': unsubscribeChannel,
 };

@@ -56,32 +56,87 @@ interface PhrasePairs {
   words: number;
 }
 
+/** What the index holds for a query's phrases (their word pairs) and prefixes (a prefix lexeme). */
+interface IndexTerms {
+  pairs: Map<string, PhrasePairs>;
+  /** Typed prefix -> its lexeme in `terms` ("~:harb"), when it has one (3 to 5 characters once normalized). */
+  prefixes: Map<string, string>;
+}
+
+/** Prefix lengths search_prefixes indexes (migration 0007). */
+const PREFIX_MIN = 3;
+const PREFIX_MAX = 5;
+
 /** A lexeme in tsquery syntax: quoted, quotes doubled, backslashes escaped. */
 const lexemeLiteral = (lexeme: string): string => `'${lexeme.replaceAll('\\', '\\\\').replaceAll("'", "''")}'`;
 
-async function phrasePairs(db: Db, query: SearchQuery): Promise<Map<string, PhrasePairs>> {
+/** One round trip: the pairs of each phrase, and each prefix normalized as to_tsquery would (stemmed, lowercased). */
+async function indexTerms(db: Db, query: SearchQuery): Promise<IndexTerms> {
   const phrases = [...new Set(query.terms.flatMap((t) => (t.kind === 'phrase' ? [t.words.join(' ')] : [])))];
-  if (phrases.length === 0) return new Map();
-  const rows = await sql<{ phrase: string; pairs: string[] | null; nodes: number }>`
-    select x.phrase, tsvector_to_array(search_pairs(to_tsvector(${CONFIG}, x.phrase))) as pairs,
-      numnode(phraseto_tsquery(${CONFIG}, x.phrase)) as nodes
-    from (values ${sql.join(phrases.map((p) => sql`(${p})`))}) as x(phrase)`.execute(db);
-  return new Map(rows.rows.map((r) => [r.phrase, { pairs: r.pairs ?? [], words: (Number(r.nodes) + 1) / 2 }]));
+  const prefixes = [...new Set([...query.terms, ...query.excluded].flatMap((t) => (t.kind === 'prefix' ? [t.text] : [])))];
+  const values = (texts: string[]): RawBuilder<unknown> => sql`(values ${sql.join(texts.map((t) => sql`(${t})`))}) as x(text)`;
+  const parts = [
+    ...(phrases.length > 0
+      ? [
+          sql`select 'phrase' as kind, x.text, tsvector_to_array(search_pairs(to_tsvector(${CONFIG}, x.text))) as lexemes,
+            numnode(phraseto_tsquery(${CONFIG}, x.text)) as nodes from ${values(phrases)}`,
+        ]
+      : []),
+    ...(prefixes.length > 0
+      ? [
+          sql`select 'prefix' as kind, x.text, tsvector_to_array(to_tsvector(${CONFIG}, x.text)) as lexemes, 0 as nodes from ${values(prefixes)}`,
+        ]
+      : []),
+  ];
+  const out: IndexTerms = { pairs: new Map(), prefixes: new Map() };
+  if (parts.length === 0) return out;
+  const rows = await sql<{ kind: 'phrase' | 'prefix'; text: string; lexemes: string[] | null; nodes: number }>`${sql.join(
+    parts,
+    sql` union all `,
+  )}`.execute(db);
+  for (const r of rows.rows) {
+    const lexemes = r.lexemes ?? [];
+    if (r.kind === 'phrase') out.pairs.set(r.text, { pairs: lexemes, words: (Number(r.nodes) + 1) / 2 });
+    else if (lexemes.length === 1 && [...lexemes[0]!].length >= PREFIX_MIN && [...lexemes[0]!].length <= PREFIX_MAX)
+      out.prefixes.set(r.text, `~:${lexemes[0]!}`);
+  }
+  return out;
+}
+
+/** A search in two parts: what the GIN index answers exactly, and what is then checked in each candidate's `words`. */
+interface Match {
+  index: RawBuilder<unknown>;
+  /** Phrases of three words or more, exactly; null when the index answer is exact already. */
+  check: RawBuilder<unknown> | null;
 }
 
 /**
  * The query the index answers. A phrase of two words is its pair, which the
  * index finds exactly; a longer one is its pairs (found in the index) and the
- * phrase itself (checked in the candidates that have them all).
+ * phrase itself, checked in the candidates' `words` (a third the size of
+ * `terms`, which a check by the index would read whole for every candidate).
+ * A prefix of 3 to 5 characters is its prefix lexeme; a shorter or longer
+ * one a partial match (`:*`), which the index expands over every word it starts.
  */
-function matchQuery(query: SearchQuery, pairs: Map<string, PhrasePairs>): RawBuilder<unknown> {
-  const parts = query.terms.map((term) => {
-    const phrase = term.kind === 'phrase' ? pairs.get(term.words.join(' ')) : undefined;
+function matchQuery(query: SearchQuery, terms: IndexTerms): Match {
+  const checks: RawBuilder<unknown>[] = [];
+  const inIndex = (term: SearchTerm, negated: boolean): RawBuilder<unknown> => {
+    const prefix = term.kind === 'prefix' ? terms.prefixes.get(term.text) : undefined;
+    if (prefix) return sql`${lexemeLiteral(prefix)}::tsquery`;
+    const phrase = term.kind === 'phrase' ? terms.pairs.get(term.words.join(' ')) : undefined;
     if (!phrase || phrase.pairs.length === 0) return tsTerm(term);
-    const inIndex = sql`${phrase.pairs.map(lexemeLiteral).join(' & ')}::tsquery`;
-    return phrase.words === 2 && phrase.pairs.length === 1 ? inIndex : sql`(${tsTerm(term)} && ${inIndex})`;
-  });
-  return sql`(${sql.join([...parts, ...query.excluded.map((t) => sql`!!${tsTerm(t)}`)], sql` && `)})`;
+    const pairs = sql`${phrase.pairs.map(lexemeLiteral).join(' & ')}::tsquery`;
+    if (phrase.words === 2 && phrase.pairs.length === 1) return pairs;
+    // A left-out phrase cannot be split so: the index checks it whole.
+    if (negated) return sql`(${tsTerm(term)} && ${pairs})`;
+    checks.push(tsTerm(term));
+    return pairs;
+  };
+  const index = sql`(${sql.join(
+    [...query.terms.map((t) => inIndex(t, false)), ...query.excluded.map((t) => sql`!!${inIndex(t, true)}`)],
+    sql` && `,
+  )})`;
+  return { index, check: checks.length > 0 ? sql`(${sql.join(checks, sql` && `)})` : null };
 }
 
 /** The body's opening, which counts for ranking (all of it counts for matching). */
@@ -99,9 +154,11 @@ async function write(db: Db, documents: readonly SearchDocument[]): Promise<void
   for (let i = 0; i < documents.length; i += 200) {
     const batch = documents.slice(i, i + 200);
     await sql`
-      insert into article_search (article_id, section_id, type_id, status, format, published_at, headline, dek, body, summary, terms)
+      insert into article_search (article_id, section_id, type_id, status, format, published_at, headline, dek, body, summary, terms, words)
       select v.article_id, v.section_id, v.type_id, v.status, ${sql.lit(INDEX_FORMAT)}, v.published_at::timestamptz, v.headline, v.dek, v.body,
-        v.fields || v.opening, v.fields || v.words || search_pairs(v.fields || v.words) || v.extra::tsvector
+        v.fields || v.opening,
+        v.fields || v.words || search_pairs(v.fields || v.words) || search_prefixes(v.fields || v.words) || v.extra::tsvector,
+        v.fields || v.words
       from (values ${sql.join(
         batch.map((d) => {
           // Only a public piece has a time and a month: readers' searches ask for both.
@@ -122,7 +179,7 @@ async function write(db: Db, documents: readonly SearchDocument[]): Promise<void
       on conflict (article_id) do update set
         section_id = excluded.section_id, type_id = excluded.type_id, status = excluded.status, format = excluded.format,
         published_at = excluded.published_at, headline = excluded.headline, dek = excluded.dek, body = excluded.body,
-        summary = excluded.summary, terms = excluded.terms`.execute(db);
+        summary = excluded.summary, terms = excluded.terms, words = excluded.words`.execute(db);
   }
 }
 
@@ -183,7 +240,8 @@ async function withGinPlans<T>(db: Db, work: (trx: Db) => Promise<T>): Promise<T
 /** How far ahead the newsroom's search looks for pieces published with a time still to come. */
 const NEWSROOM_AHEAD_MS = 366 * 86_400_000;
 
-function windowQuery(request: EngineSearch, query: RawBuilder<unknown>): RawBuilder<unknown> {
+function windowQuery(request: EngineSearch, { index: query, check }: Match): RawBuilder<unknown> {
+  const checked = check ? sql`and s.words @@ ${check}` : sql``;
   // Filters are lexemes too (facets.ts): the index intersects them with the words.
   const facets = requestedFacets(request).map((f) => `'${facetLexeme(f.kind, f.id)}'`);
   const filtered = (match: RawBuilder<unknown>): RawBuilder<unknown> =>
@@ -197,7 +255,7 @@ function windowQuery(request: EngineSearch, query: RawBuilder<unknown>): RawBuil
     // A piece readers may not see has no publication time here: the time range alone keeps it out.
     return [
       sql`(select s.article_id, s.published_at, s.summary from article_search s
-        where s.terms @@ ${filtered(match)} and s.published_at < ${iso(slice.until)}
+        where s.terms @@ ${filtered(match)} ${checked} and s.published_at < ${iso(slice.until)}
           ${Number.isFinite(from) ? sql`and s.published_at >= ${iso(from)}` : sql``}
         order by s.published_at desc, s.article_id desc
         limit ${RANK_WINDOW + 1})`,
@@ -205,7 +263,7 @@ function windowQuery(request: EngineSearch, query: RawBuilder<unknown>): RawBuil
   });
   // The newsroom's unpublished work first: drafts, pieces in review, scheduled ones (few, found by their term).
   const hidden = sql`(select s.article_id, s.published_at, s.summary from article_search s
-    where s.terms @@ ${filtered(sql`(${query} && ${`'${facetLexeme(HIDDEN_FACET.kind, HIDDEN_FACET.id)}'`}::tsquery)`)}
+    where s.terms @@ ${filtered(sql`(${query} && ${`'${facetLexeme(HIDDEN_FACET.kind, HIDDEN_FACET.id)}'`}::tsquery)`)} ${checked}
     limit ${RANK_WINDOW + 1})`;
   return sql`select * from (${sql.join(newsroom ? [hidden, ...parts] : parts, sql` union all `)}) slices limit ${RANK_WINDOW + 1}`;
 }
@@ -214,7 +272,7 @@ async function search(db: Db, request: EngineSearch): Promise<EngineResults> {
   if (request.fromMs !== undefined && request.toMs < request.fromMs) return { hits: [], matched: 0 };
   const query = tsQuery(request.query);
   const rows = await withGinPlans(db, async (trx) => {
-    const match = matchQuery(request.query, await phrasePairs(trx, request.query));
+    const match = matchQuery(request.query, await indexTerms(trx, request.query));
     const result = await sql<{
       matched: number;
       id: string | null;

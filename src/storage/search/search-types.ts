@@ -8,7 +8,7 @@ import type { Db } from '../db.js';
  * are rewritten by the backfill at the next start: raise it whenever the
  * terms or columns a document produces change.
  */
-export const INDEX_FORMAT = 2;
+export const INDEX_FORMAT = 3;
 
 /** What is indexed of one article, in any state: plain text by field, and what the filters need. */
 export interface SearchDocument {
