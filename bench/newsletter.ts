@@ -9,12 +9,17 @@
  *
  *   npm run bench:newsletter
  *   BENCH_SUBSCRIBERS=20000 BENCH_CONNECTIONS=5 npm run bench:newsletter
+ *
+ * It runs compiled (tsconfig.bench.json, then plain node), as the product does
+ * (`node bin/masthead.js`): under tsx the process would also carry tsx's
+ * loader thread, about 40 MB the real sender never has.
  */
 import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
 import { Kysely } from 'kysely';
 import { createContentEvents } from '../src/services/events.js';
 import { bulkSender } from '../src/services/mail/bulk-sender.js';
@@ -42,7 +47,10 @@ const PUBLIC_URL = 'https://news.example.test';
 const FROM = 'news@news.example.test';
 
 async function startSink(): Promise<{ url: string; count(): Promise<number>; stop(): void }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.resolve('bench/newsletter-sink.ts')], {
+  // The sink beside this file, compiled or not.
+  const here = fileURLToPath(import.meta.url);
+  const sink = path.join(path.dirname(here), `newsletter-sink${path.extname(here)}`);
+  const child = spawn(process.execPath, [...(here.endsWith('.ts') ? ['--import', 'tsx'] : []), sink], {
     stdio: ['pipe', 'pipe', 'inherit'],
   });
   const lines = createInterface({ input: child.stdout })[Symbol.asyncIterator]();
@@ -114,6 +122,10 @@ try {
   const outcome = await sendIssue({ ...deps, mailer }, { issueId: issue.id, batchSize: BATCH });
   const sendSeconds = (performance.now() - s0) / 1000;
   const peakRss = process.resourceUsage().maxRSS;
+  const m = process.memoryUsage();
+  console.log(
+    `memory after sending: rss ${mb(m.rss / 1024)} MB, JS heap ${mb(m.heapUsed / 1024)} of ${mb(m.heapTotal / 1024)} MB, buffers ${mb(m.arrayBuffers / 1024)} MB`,
+  );
   await mailer.close();
   const received = await sink.count();
   const rate = outcome.counts.sent / sendSeconds;

@@ -46,7 +46,7 @@ import type { Issue, NewsletterDeps } from './compose.js';
 import { archiveUrl, personalize, renderIssue } from './render-issue.js';
 import type { RenderedIssue } from './render-issue.js';
 import { bulkMessage, bulkTemplate } from './bulk-message.js';
-import type { BulkTemplate } from './bulk-message.js';
+import type { BulkTemplate, MessageScratch } from './bulk-message.js';
 import { listUnsubscribeHeaders, unsubscribeContext, unsubscribeLinks } from './unsubscribe-headers.js';
 import type { UnsubscribeContext } from './unsubscribe-headers.js';
 
@@ -123,12 +123,13 @@ const PLAIN_ADDRESS = /^[\x21-\x3b\x3d\x3f-\x7e]{1,200}@[a-zA-Z0-9.-]{1,200}$/;
 type Result = 'sent' | 'pending' | 'failed' | 'bounced';
 
 /** One reader's copy: the prebuilt template for plain addresses; nodemailer's composer (its checks and encoding) for anything else. */
-async function readerMessage(env: Envelope, d: LeasedDelivery, now: Date): Promise<Buffer> {
+async function readerMessage(env: Envelope, d: LeasedDelivery, now: Date, scratch: MessageScratch): Promise<Buffer> {
   const links = unsubscribeLinks(env.ctx, d.subscriberId, now);
   const readerLinks = { unsubscribe: links.https, preferences: links.preferences };
   const messageId = messageIdFor(env.issue.id, d.subscriberId, env.host);
   const headers = listUnsubscribeHeaders(env.ctx, d.subscriberId, now);
-  if (PLAIN_ADDRESS.test(d.email)) return bulkMessage(env.bulk, { to: d.email, messageId, date: now, headers, links: readerLinks });
+  if (PLAIN_ADDRESS.test(d.email))
+    return bulkMessage(env.bulk, { to: d.email, messageId, date: now, headers, links: readerLinks }, scratch);
   const copy = personalize(env.rendered, readerLinks);
   const composer = new MailComposer({
     from: env.from,
@@ -251,8 +252,10 @@ async function sendInBulk(deps: SendDeps, env: Envelope, sender: BulkSender, opt
     }
   };
   const work = async (): Promise<void> => {
+    // One message at a time per connection: the server has answered (or the connection is gone) before the next is built.
+    const scratch: MessageScratch = { buffer: Buffer.alloc(0) };
     for (let d = await next(); d; d = await next()) {
-      const raw = await readerMessage(env, d, deps.clock());
+      const raw = await readerMessage(env, d, deps.clock(), scratch);
       let handedOver = false;
       const delivery = d;
       try {
