@@ -16,6 +16,7 @@
  * the protocol (greeting, EHLO, STARTTLS, AUTH, dot-stuffing, reply codes)
  * stays nodemailer's `SMTPConnection`.
  */
+import { Socket } from 'node:net';
 import { Readable } from 'node:stream';
 import SMTPConnection from 'nodemailer/lib/smtp-connection/index.js';
 import type { SMTPConnectionOptions } from 'nodemailer/lib/smtp-connection/index.js';
@@ -56,7 +57,18 @@ export interface BulkSender {
 
 interface Slot {
   connection: SMTPConnection;
+  /** The TCP socket under the connection (ours: nodemailer connects it), to see what is still unsent. */
+  socket: Socket;
   broken: boolean;
+}
+
+/**
+ * Resolves once the socket holds nothing unsent in this process. Text still
+ * in the process when it dies never reaches the server; text in the kernel
+ * does. A slow server can leave a message's end there for a while.
+ */
+async function flushed(socket: Socket): Promise<void> {
+  while (socket.writableLength > 0 && !socket.destroyed) await new Promise((resolve) => setImmediate(resolve));
 }
 
 function connectionOptions(url: string): { options: SMTPConnectionOptions; auth: { user: string; pass: string } | null } {
@@ -104,8 +116,10 @@ export function bulkSender(url: string, options: BulkSenderOptions): BulkSender 
 
   function connect(): Promise<Slot> {
     return new Promise((resolve, reject) => {
-      const connection = new SMTPConnection(base);
-      const slot: Slot = { connection, broken: false };
+      // Handed to nodemailer unconnected: it still resolves and connects it (and upgrades to TLS over it).
+      const socket = new Socket();
+      const connection = new SMTPConnection({ ...base, socket });
+      const slot: Slot = { connection, socket, broken: false };
       let settled = false;
       connection.on('error', (error: Error) => {
         slot.broken = true;
@@ -193,17 +207,20 @@ export function bulkSender(url: string, options: BulkSenderOptions): BulkSender 
           }
           if (marking) return;
           marking = true;
-          handOver().then(
-            () => {
-              handedOver = true;
-              this.push(null);
-            },
-            (error: unknown) => {
-              // Nothing was released: dropping the connection makes the server discard the text.
-              discardOnce();
-              reject(error);
-            },
-          );
+          // The whole text out of this process first, so the mark is all that is left to release.
+          flushed(slot.socket)
+            .then(handOver)
+            .then(
+              () => {
+                handedOver = true;
+                this.push(null);
+              },
+              (error: unknown) => {
+                // Nothing was released: dropping the connection makes the server discard the text.
+                discardOnce();
+                reject(error);
+              },
+            );
         },
       });
       let dropped = false;
