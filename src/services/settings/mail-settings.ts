@@ -4,9 +4,8 @@
  * over these when set; the sending path decides, this only stores and checks.
  */
 import { z } from 'zod';
-import { readSettings, writeSetting } from '../../storage/repositories/settings.js';
-import { withTransaction } from '../../storage/transaction.js';
 import type { ServiceDeps } from '../deps.js';
+import { readSettingsGroup, writeSettingsGroup } from './settings-group.js';
 
 export interface MailSettings {
   smtpUrl: string | null;
@@ -60,24 +59,11 @@ export const mailSettingsSchema = z.object({
 
 /** The stored values, each falling back to its default when unset or no longer valid. */
 export async function getMailSettings(deps: Pick<ServiceDeps, 'db'>): Promise<MailSettings> {
-  const stored = await readSettings(deps.db);
-  const out: Record<string, unknown> = { ...DEFAULT_MAIL_SETTINGS };
-  for (const key of Object.keys(DEFAULT_MAIL_SETTINGS) as (keyof MailSettings)[]) {
-    const value = stored.get(`mail.${key}`);
-    if (value === undefined) continue;
-    const check = mailSettingsSchema.shape[key].safeParse(value);
-    if (check.success) out[key] = check.data;
-  }
-  return out as unknown as MailSettings;
+  return readSettingsGroup(deps.db, 'mail', DEFAULT_MAIL_SETTINGS, mailSettingsSchema.shape);
 }
 
 /** Checks and stores the given values in one transaction (throws a ZodError naming the field). */
 export async function updateMailSettings(deps: ServiceDeps, changes: Partial<MailSettings>): Promise<MailSettings> {
-  const parsed = mailSettingsSchema.partial().strict().parse(changes);
-  await withTransaction(deps.db, async (trx) => {
-    for (const [key, value] of Object.entries(parsed)) {
-      if (value !== undefined) await writeSetting(trx, `mail.${key}`, value);
-    }
-  });
+  await writeSettingsGroup(deps.db, 'mail', mailSettingsSchema.partial().strict().parse(changes));
   return getMailSettings(deps);
 }

@@ -1,11 +1,10 @@
-import { withTransaction } from '../../storage/transaction.js';
 import { z } from 'zod';
 import { FEED_CONTENT_MODES } from '../../domain/content/feeds.js';
 import { DEFAULT_SETTINGS } from '../../domain/content/model.js';
 import type { SiteSettings } from '../../domain/content/model.js';
-import { readSettings, writeSetting } from '../../storage/repositories/settings.js';
 import type { ServiceDeps } from '../deps.js';
 import { keys } from '../events.js';
+import { readSettingsGroup, writeSettingsGroup } from './settings-group.js';
 
 const color = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'a colour like #a4262c');
 const sitePath = z.string().regex(/^\/[\w\-/]*$/, 'a path on this site, starting with /');
@@ -45,24 +44,11 @@ export const siteSettingsSchema = z.object({
 });
 
 export async function getSiteSettings(deps: Pick<ServiceDeps, 'db'>): Promise<SiteSettings> {
-  const stored = await readSettings(deps.db);
-  const out: Record<string, unknown> = { ...DEFAULT_SETTINGS };
-  for (const key of Object.keys(DEFAULT_SETTINGS) as (keyof SiteSettings)[]) {
-    const value = stored.get(`site.${key}`);
-    if (value === undefined) continue;
-    const check = siteSettingsSchema.shape[key].safeParse(value);
-    if (check.success) out[key] = check.data;
-  }
-  return out as unknown as SiteSettings;
+  return readSettingsGroup(deps.db, 'site', DEFAULT_SETTINGS, siteSettingsSchema.shape);
 }
 
 export async function updateSiteSettings(deps: ServiceDeps, changes: Partial<SiteSettings>): Promise<SiteSettings> {
-  const parsed = siteSettingsSchema.partial().parse(changes);
-  await withTransaction(deps.db, async (trx) => {
-    for (const [key, value] of Object.entries(parsed)) {
-      if (value !== undefined) await writeSetting(trx, `site.${key}`, value);
-    }
-  });
+  await writeSettingsGroup(deps.db, 'site', siteSettingsSchema.partial().parse(changes));
   deps.events.changed([keys.settings]);
   return getSiteSettings(deps);
 }
