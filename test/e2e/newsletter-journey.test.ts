@@ -156,7 +156,10 @@ describe.skipIf(skipWithout('chromium', 'The newsletter journey in the editor ap
     await page.getByRole('button', { name: 'Send now…' }).click();
     await page.getByText('now to 3 confirmed subscribers? It cannot be called back.').waitFor();
     expect(await focused(page)).toBeNull();
-    await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toBe('Send to 3 confirmed subscribers');
+    // Focus moves once the dialog has gone: wait for it rather than read it at once (a loaded machine renders late).
+    await page.waitForFunction((label) => document.activeElement?.textContent === label, 'Send to 3 confirmed subscribers', {
+      timeout: 10_000,
+    });
     await page.keyboard.press('Enter');
     await page.getByText('Sending to 3 confirmed subscribers.').waitFor();
     const sent = page.locator('.save-state .status', { hasText: 'Sent' });
@@ -186,7 +189,8 @@ describe.skipIf(skipWithout('chromium', 'The newsletter journey in the editor ap
     await page.getByRole('heading', { name: 'Round-up issue' }).waitFor();
     await page.getByRole('button', { name: 'Send now…' }).click();
     await page.getByRole('button', { name: 'Cancel' }).click();
-    await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toBe('Send now…');
+    // Focus moves once the dialog has gone: wait for it rather than read it at once (a loaded machine renders late).
+    await page.waitForFunction((label) => document.activeElement?.textContent === label, 'Send now…', { timeout: 10_000 });
     const tomorrow = new Date(Date.now() + 86_400_000);
     tomorrow.setHours(7, 0, 0, 0);
     const local = new Date(tomorrow.getTime() - tomorrow.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
