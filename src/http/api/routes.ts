@@ -90,7 +90,9 @@ export async function registerContentApi(app: FastifyInstance, deps: SiteDeps, o
         (await Promise.all(ids.map((id) => findArticleById(deps.db, id)))).filter((a): a is Article => a !== null);
       const visible = (a: Article | null): a is Article => a !== null && isPublic(a.status, a.publishedAt, now());
 
-      api.get('/openapi.json', async () => openApiDocument(deps.config.publicUrl));
+      // The document depends only on configuration: build it once, not per request.
+      const openApi = openApiDocument(deps.config.publicUrl);
+      api.get('/openapi.json', async () => openApi);
 
       api.get('/articles', limited, async (request) => {
         const q = articleListQuery.parse(request.query);
