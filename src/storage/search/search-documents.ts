@@ -10,11 +10,11 @@ import type { SearchDocument } from './search-types.js';
 /** A very long piece is indexed up to here (tsvector positions end at 16,383 anyway). */
 const MAX_BODY_CHARS = 100_000;
 
-function group(rows: readonly { article_id: string; text: string }[]): Map<string, string[]> {
+function group<Row extends { article_id: string }>(rows: readonly Row[], value: (row: Row) => string): Map<string, string[]> {
   const out = new Map<string, string[]>();
   for (const row of rows) {
     const list = out.get(row.article_id) ?? [];
-    list.push(row.text);
+    list.push(value(row));
     out.set(row.article_id, list);
   }
   return out;
@@ -58,9 +58,10 @@ export async function loadSearchDocuments(db: Db, articleIds: readonly string[])
       .orderBy('issued_at')
       .execute(),
   ]);
-  const names = group(bylines);
-  const topicNames = group(topics);
-  const notices = group(corrections);
+  const names = group(bylines, (b) => b.text);
+  const authorIds = group(bylines, (b) => b.author_id);
+  const topicNames = group(topics, (t) => t.text);
+  const notices = group(corrections, (c) => c.text);
   return articles.map((a) => {
     const isPublic = a.status === 'published' && a.published_at !== null;
     return {
@@ -75,7 +76,7 @@ export async function loadSearchDocuments(db: Db, articleIds: readonly string[])
       kicker: withoutSentinels(a.kicker),
       dek: withoutSentinels(a.dek),
       bylines: withoutSentinels((names.get(a.id) ?? []).join(' ')),
-      authorIds: bylines.filter((b) => b.article_id === a.id).map((b) => b.author_id),
+      authorIds: authorIds.get(a.id) ?? [],
       topics: withoutSentinels((topicNames.get(a.id) ?? []).join(' ')),
       body: withoutSentinels([bodyText(parseBody(a.body)), ...(notices.get(a.id) ?? [])].join('\n').slice(0, MAX_BODY_CHARS)),
     };
