@@ -127,7 +127,7 @@ async function readerMessage(env: Envelope, d: LeasedDelivery, now: Date, scratc
   const links = unsubscribeLinks(env.ctx, d.subscriberId, now);
   const readerLinks = { unsubscribe: links.https, preferences: links.preferences };
   const messageId = messageIdFor(env.issue.id, d.subscriberId, env.host);
-  const headers = listUnsubscribeHeaders(env.ctx, d.subscriberId, now);
+  const headers = listUnsubscribeHeaders(env.ctx, d.subscriberId, now, links);
   if (PLAIN_ADDRESS.test(d.email))
     return bulkMessage(env.bulk, { to: d.email, messageId, date: now, headers, links: readerLinks }, scratch);
   const copy = personalize(env.rendered, readerLinks);
@@ -290,7 +290,7 @@ async function sendOneByOne(deps: SendDeps, env: Envelope, options: SendOptions,
         subject: env.issue.subject,
         html: copy.html,
         text: copy.text,
-        headers: listUnsubscribeHeaders(env.ctx, d.subscriberId, now),
+        headers: listUnsubscribeHeaders(env.ctx, d.subscriberId, now, links),
         messageId: messageIdFor(env.issue.id, d.subscriberId, env.host),
         date: now,
       });

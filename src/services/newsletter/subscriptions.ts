@@ -23,8 +23,6 @@ import type { ServiceDeps } from '../deps.js';
 import type { Mailer, MailMessage } from '../mail/mailer.js';
 import { linkSecret, signLink, verifyLink } from './signed-links.js';
 
-export { listUnsubscribeHeaders, unsubscribeLinks } from './unsubscribe-headers.js';
-
 export interface SubscriptionDeps extends Pick<ServiceDeps, 'db' | 'clock'> {
   mailer: Mailer;
   /** Without a trailing slash. */

@@ -72,8 +72,13 @@ export function listId(ctx: Pick<UnsubscribeContext, 'publicUrl' | 'listName'>):
   return `"${name}" <round-up.${host}>`;
 }
 
-export function listUnsubscribeHeaders(ctx: UnsubscribeContext, subscriberId: string, now: Date): ListUnsubscribeHeaders {
-  const links = unsubscribeLinks(ctx, subscriberId, now);
+/** Pass `links` when the caller already signed them for this reader (the send loop does, for the footer). */
+export function listUnsubscribeHeaders(
+  ctx: UnsubscribeContext,
+  subscriberId: string,
+  now: Date,
+  links: UnsubscribeLinks = unsubscribeLinks(ctx, subscriberId, now),
+): ListUnsubscribeHeaders {
   return {
     'List-Unsubscribe': `<${links.https}>, <${links.mailto}>`,
     'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
