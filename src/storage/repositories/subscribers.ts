@@ -72,12 +72,6 @@ export async function findSubscriberByEmail(db: Db, email: string): Promise<Subs
   return row ? toSubscriber(row) : null;
 }
 
-/** The given subscribers, in no particular order (the sender's batch lookup). */
-export async function findSubscribersByIds(db: Db, ids: readonly string[]): Promise<Subscriber[]> {
-  if (ids.length === 0) return [];
-  return (await db.selectFrom('subscribers').selectAll().where('id', 'in', ids).execute()).map(toSubscriber);
-}
-
 /**
  * A pending subscriber for `email`, unless the address is already known: two
  * signups racing on one address end with one row (the unique index decides).
@@ -245,13 +239,6 @@ export async function exportSubscribersPage(db: Db, afterEmail: string | null, l
   let query = db.selectFrom('subscribers').selectAll();
   if (afterEmail !== null) query = query.where('email', '>', afterEmail);
   return (await query.orderBy('email').limit(limit).execute()).map(toSubscriber);
-}
-
-/** Keyset paging over confirmed subscribers for the sender: ids after `afterId`, in id order. */
-export async function listConfirmedIds(db: Db, afterId: string | null, limit: number): Promise<string[]> {
-  let query = db.selectFrom('subscribers').select('id').where('status', '=', 'confirmed');
-  if (afterId !== null) query = query.where('id', '>', afterId);
-  return (await query.orderBy('id').limit(limit).execute()).map((row) => row.id);
 }
 
 export interface ImportRow {
