@@ -50,7 +50,7 @@ const instant = z
   .transform((v) => new Date(v).toISOString());
 const key = z.string().max(200).optional();
 
-export const pageParams = {
+const pageParams = {
   page: z.coerce.number().int().min(1).max(100_000).default(1),
   limit: z.coerce.number().int().min(1).max(MAX_LIMIT).default(DEFAULT_LIMIT),
   key,

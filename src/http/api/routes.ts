@@ -33,7 +33,7 @@ import {
 } from './params.js';
 import { presentArticles, presentAuthor, presentBrief, presentSettings, presenter } from './present.js';
 
-export const CONTENT_API_PREFIX = '/api/content/v1';
+const CONTENT_API_PREFIX = '/api/content/v1';
 
 export interface ContentApiOptions {
   corsOrigins: readonly string[];

@@ -26,7 +26,7 @@ const gz = promisify(gzip);
  * keep a copy (back and forward) but asks again each time; the ETag turns an
  * unchanged answer into a 304.
  */
-export const SEARCH_CACHE_CONTROL = 'private, max-age=0, must-revalidate';
+const SEARCH_CACHE_CONTROL = 'private, max-age=0, must-revalidate';
 
 /** One value per parameter: a repeated one counts once, anything that is not text counts as absent. */
 function text(value: unknown): string | undefined {

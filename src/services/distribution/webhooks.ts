@@ -38,8 +38,8 @@ export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
 
 export const WEBHOOK_JOB = 'deliver-webhook';
 /** Attempts per delivery; the runner's backoff spaces them 5 s, 10 s, 20 s, ... apart. */
-export const WEBHOOK_MAX_ATTEMPTS = 8;
-export const WEBHOOK_TIMEOUT_MS = 10_000;
+const WEBHOOK_MAX_ATTEMPTS = 8;
+const WEBHOOK_TIMEOUT_MS = 10_000;
 const SNIPPET_LENGTH = 500;
 
 export interface WebhookJobPayload {
@@ -50,7 +50,7 @@ export interface WebhookJobPayload {
 }
 
 /** `t=<unix>,v1=<hex HMAC-SHA256 of "<t>.<body>">`: a receiver recomputes it with its secret. */
-export function signWebhook(secret: string, body: string, unixSeconds: number): string {
+function signWebhook(secret: string, body: string, unixSeconds: number): string {
   const mac = createHmac('sha256', secret).update(`${unixSeconds}.${body}`).digest('hex');
   return `t=${unixSeconds},v1=${mac}`;
 }

@@ -45,7 +45,7 @@ function tsTerm(term: SearchTerm): RawBuilder<unknown> {
   return sql`plainto_tsquery(${CONFIG}, ${term.text})`;
 }
 
-export function tsQuery(query: SearchQuery): RawBuilder<unknown> {
+function tsQuery(query: SearchQuery): RawBuilder<unknown> {
   const parts = [...query.terms.map(tsTerm), ...query.excluded.map((t) => sql`!!${tsTerm(t)}`)];
   return sql`(${sql.join(parts, sql` && `)})`;
 }
