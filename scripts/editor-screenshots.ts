@@ -2,29 +2,17 @@
  * Screenshots of the editor for the README:
  *   npm run build && npx tsx scripts/editor-screenshots.ts [folder]
  */
-import { createUser } from '../src/services/auth/accounts.js';
 import { findArticleBySlug } from '../src/storage/repositories/articles.js';
-import { launchChromium } from '../test/helpers/browser.js';
 import { demoPages, startDemoSite } from '../test/helpers/demo-site.js';
+import { signInToAdmin } from './admin-session.js';
 
 const out = process.argv[2] ?? 'docs/screenshots';
 const { site, origin } = await startDemoSite();
-await createUser(site.deps, {
-  actor: null,
+const { browser, page } = await signInToAdmin(site, origin, {
   email: 'ines@example.org',
   name: 'Ines Halvorsen',
   role: 'editor',
-  password: 'correct-horse-battery',
 });
-const browser = await launchChromium();
-const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
-const page = await context.newPage();
-page.on('pageerror', (error) => console.error('page error:', error.message));
-await page.goto(`${origin}/admin`);
-await page.getByLabel('Email').fill('ines@example.org');
-await page.getByLabel('Password').fill('correct-horse-battery');
-await page.getByRole('button', { name: 'Sign in' }).click();
-await page.getByRole('heading', { name: 'Articles' }).waitFor();
 await page.locator('table.article-table tbody tr').first().waitFor();
 await page.screenshot({ path: `${out}/editor-list.png` });
 const slug = demoPages().correctedArticle.split('/')[2]!;

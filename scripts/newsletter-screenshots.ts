@@ -4,11 +4,10 @@
  */
 import { jobHandlers } from '../src/jobs/handlers/index.js';
 import { createJobRunner } from '../src/jobs/runner.js';
-import { createUser } from '../src/services/auth/accounts.js';
 import { consoleMailer } from '../src/services/mail/mailer.js';
-import { launchChromium } from '../test/helpers/browser.js';
 import { startDemoSite } from '../test/helpers/demo-site.js';
 import { insertSubscribers } from '../test/helpers/subscribers.js';
+import { signInToAdmin } from './admin-session.js';
 
 const out = process.argv[2] ?? 'docs/screenshots';
 const { site, origin } = await startDemoSite();
@@ -17,13 +16,6 @@ const runner = createJobRunner({
   db: site.deps.db,
   clock: site.deps.clock,
   handlers: jobHandlers(site.deps, { ...site.deps, mailer, config: { publicUrl: origin } }),
-});
-await createUser(site.deps, {
-  actor: null,
-  email: 'ines@example.org',
-  name: 'Ines Halvorsen',
-  role: 'admin',
-  password: 'correct-horse-battery',
 });
 // Eight weeks of readers arriving (more each week), a few leaving, and some still to confirm.
 const week = 7 * 86_400_000;
@@ -36,15 +28,11 @@ for (let w = 7; w >= 0; w--) {
 }
 await insertSubscribers(site.deps.db, 6, { prefix: 'pending', status: 'pending' });
 
-const browser = await launchChromium();
-const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
-const page = await context.newPage();
-page.on('pageerror', (error) => console.error('page error:', error.message));
-await page.goto(`${origin}/admin`);
-await page.getByLabel('Email').fill('ines@example.org');
-await page.getByLabel('Password').fill('correct-horse-battery');
-await page.getByRole('button', { name: 'Sign in' }).click();
-await page.getByRole('heading', { name: 'Articles' }).waitFor();
+const { browser, page } = await signInToAdmin(site, origin, {
+  email: 'ines@example.org',
+  name: 'Ines Halvorsen',
+  role: 'admin',
+});
 
 // This week's issue, being edited, then sent; the next one composed as a draft.
 await page.goto(`${origin}/admin#/newsletter`);
