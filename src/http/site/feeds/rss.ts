@@ -1,5 +1,5 @@
 /** RSS 2.0 (rssboard.org), with content:encoded for the full text, Media RSS for the lead picture and its credit. */
-import { el, xmlDocument } from '../../../lib/xml.js';
+import { el, escapeXmlText, xmlDocument } from '../../../lib/xml.js';
 import type { XmlElement } from '../../../lib/xml.js';
 import type { FeedDocument, FeedEntry } from './feed-document.js';
 
@@ -13,8 +13,8 @@ const NS = {
 /** RFC 822 dates, as RSS 2.0 requires: "Tue, 25 Nov 2026 09:30:00 GMT". */
 const rfc822 = (iso: string): string => new Date(iso).toUTCString();
 
-/** RSS readers treat <description> as HTML: a plain-text summary is escaped as HTML first, then as XML. */
-const asHtmlText = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+/** RSS readers treat <description> as HTML: a plain-text summary is escaped as HTML first (the same three characters as XML text), then as XML. */
+const asHtmlText = escapeXmlText;
 
 function item(entry: FeedEntry): XmlElement {
   const image = entry.image;
