@@ -22,6 +22,7 @@ import { normaliseEmail } from '../auth/accounts.js';
 import type { ServiceDeps } from '../deps.js';
 import type { Mailer, MailMessage } from '../mail/mailer.js';
 import { linkSecret, signLink, verifyLink } from './signed-links.js';
+import { preferencesLink } from './unsubscribe-headers.js';
 
 export interface SubscriptionDeps extends Pick<ServiceDeps, 'db' | 'clock'> {
   mailer: Mailer;
@@ -114,11 +115,11 @@ export async function subscribe(deps: SubscriptionDeps, input: SignupInput): Pro
     }
   }
   if (subscriber.status === 'confirmed') {
-    const token = signLink(await linkSecret(deps.db), 'preferences', subscriber.id, now);
+    const link = preferencesLink({ secret: await linkSecret(deps.db), publicUrl: deps.publicUrl }, subscriber.id, now);
     return send(deps, {
       to: email,
       subject: `You are already subscribed to ${deps.publicationTitle}`,
-      text: `Someone asked to subscribe this address to the weekly round-up of ${deps.publicationTitle}. It already receives it, so nothing has changed.\n\nTo change your address or unsubscribe, use this link:\n${deps.publicUrl}/newsletter/preferences?token=${encodeURIComponent(token)}`,
+      text: `Someone asked to subscribe this address to the weekly round-up of ${deps.publicationTitle}. It already receives it, so nothing has changed.\n\nTo change your address or unsubscribe, use this link:\n${link}`,
     });
   }
   // Pending, unsubscribed or bounced: asking again starts over, with the new consent.

@@ -55,12 +55,15 @@ function bareAddress(mailbox: string): string {
   return (match?.[1] ?? mailbox).trim();
 }
 
+/** The signed preferences page of one reader (also in the "already subscribed" mail). */
+export function preferencesLink(ctx: Pick<UnsubscribeContext, 'secret' | 'publicUrl'>, subscriberId: string, now: Date): string {
+  return `${ctx.publicUrl}/newsletter/preferences?token=${encodeURIComponent(signLink(ctx.secret, 'preferences', subscriberId, now))}`;
+}
+
 export function unsubscribeLinks(ctx: UnsubscribeContext, subscriberId: string, now: Date): UnsubscribeLinks {
   const token = signLink(ctx.secret, 'unsubscribe', subscriberId, now);
   const https = `${ctx.publicUrl}/newsletter/unsubscribe?token=${encodeURIComponent(token)}`;
-  const preferences = `${ctx.publicUrl}/newsletter/preferences?token=${encodeURIComponent(
-    signLink(ctx.secret, 'preferences', subscriberId, now),
-  )}`;
+  const preferences = preferencesLink(ctx, subscriberId, now);
   const mailto = `mailto:${bareAddress(ctx.mailbox)}?subject=${encodeURIComponent(`unsubscribe ${token}`)}`;
   return { https, mailto, oneClickUrl: https, preferences };
 }
