@@ -120,18 +120,18 @@ export async function registerContentApi(app: FastifyInstance, deps: SiteDeps, o
         const articles = await presentArticles(deps.db, await present(), await loadAll(shown.map((r) => r.id)), q.fields);
         return { articles, meta: pageMeta(cursor ? null : q.page, q.limit, total, nextCursor) };
       });
-      api.get<{ Params: { id: string } }>('/articles/:id', limited, async (request) => {
-        const q = articleQuery.parse(request.query);
-        const article = await findArticleById(deps.db, request.params.id);
+      const oneArticle = async (query: unknown, find: () => Promise<Article | null>) => {
+        const q = articleQuery.parse(query);
+        const article = await find();
         if (!visible(article)) throw new MastheadError('NOT_FOUND');
         return { articles: await presentArticles(deps.db, await present(), [article], q.fields) };
-      });
-      api.get<{ Params: { slug: string } }>('/articles/slug/:slug', limited, async (request) => {
-        const q = articleQuery.parse(request.query);
-        const article = await findArticleBySlug(deps.db, request.params.slug);
-        if (!visible(article)) throw new MastheadError('NOT_FOUND');
-        return { articles: await presentArticles(deps.db, await present(), [article], q.fields) };
-      });
+      };
+      api.get<{ Params: { id: string } }>('/articles/:id', limited, (request) =>
+        oneArticle(request.query, () => findArticleById(deps.db, request.params.id)),
+      );
+      api.get<{ Params: { slug: string } }>('/articles/slug/:slug', limited, (request) =>
+        oneArticle(request.query, () => findArticleBySlug(deps.db, request.params.slug)),
+      );
 
       api.get('/briefs', limited, async (request) => {
         const q = listQuery.parse(request.query);
