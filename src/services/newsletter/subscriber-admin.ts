@@ -38,43 +38,30 @@ export async function searchSubscribers(
   return { subscribers: items, total };
 }
 
-export const EXPORT_COLUMNS = [
-  'email',
-  'status',
-  'consent_at',
-  'consent_source',
-  'consent_text',
-  'confirmed_at',
-  'unsubscribed_at',
-  'bounced_at',
-  'bounce_reason',
-  'created_at',
-] as const;
+/** The export's columns, in order, and the field each is read from. */
+const EXPORT_COLUMNS = {
+  email: 'email',
+  status: 'status',
+  consent_at: 'consentAt',
+  consent_source: 'consentSource',
+  consent_text: 'consentText',
+  confirmed_at: 'confirmedAt',
+  unsubscribed_at: 'unsubscribedAt',
+  bounced_at: 'bouncedAt',
+  bounce_reason: 'bounceReason',
+  created_at: 'createdAt',
+} as const satisfies Record<string, keyof Subscriber>;
 
 /** The whole list as CSV lines, read page by page so memory stays flat however long the list. */
 export async function* exportSubscribersCsv(deps: Pick<ServiceDeps, 'db'>, actor: Actor, pageSize = 1000): AsyncGenerator<string> {
   guard(actor);
-  yield csvLine(EXPORT_COLUMNS);
+  yield csvLine(Object.keys(EXPORT_COLUMNS));
+  const fields = Object.values(EXPORT_COLUMNS);
   let after: string | null = null;
   for (;;) {
     const page = await exportSubscribersPage(deps.db, after, pageSize);
     if (page.length === 0) return;
-    yield page
-      .map((s) =>
-        csvLine([
-          s.email,
-          s.status,
-          s.consentAt,
-          s.consentSource,
-          s.consentText,
-          s.confirmedAt,
-          s.unsubscribedAt,
-          s.bouncedAt,
-          s.bounceReason,
-          s.createdAt,
-        ]),
-      )
-      .join('');
+    yield page.map((s) => csvLine(fields.map((field) => s[field]))).join('');
     if (page.length < pageSize) return;
     after = page[page.length - 1]!.email;
   }
