@@ -1,24 +1,13 @@
 /** The settings, Content API keys and webhooks in the Admin API, as the administrators' screens use them. */
+import type { SiteSettings } from '../domain/content/model';
 import { ApiError } from './api';
 
-export const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'] as const;
-export type Weekday = (typeof WEEKDAYS)[number];
+// The wire shape is the domain's own: a type-only import, so nothing of the server reaches the bundle.
+export type { SiteSettings };
+export type Weekday = SiteSettings['newsletterDay'];
 
-export interface SiteSettings {
-  title: string;
-  tagline: string;
-  description: string;
-  language: string;
-  timeZone: string;
-  logoKey: string | null;
-  colors: { accent: string; accentDark: string };
-  navigation: { label: string; path: string }[];
-  social: { network: string; handle: string; url: string }[];
-  newsletterPitch: string;
-  feedContent: 'full' | 'excerpt';
-  newsletterDay: Weekday;
-  newsletterHour: number;
-}
+/** In the order the settings screen lists them: the working week first. */
+export const WEEKDAYS: readonly Weekday[] = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
 
 export type MailSettingSource = 'environment' | 'settings' | 'none';
 
