@@ -9,13 +9,20 @@ import { hashSecret } from '../../lib/tokens.js';
 import { authenticateContentKey } from '../../services/distribution/content-keys.js';
 import { getSiteSettings } from '../../services/settings/site-settings.js';
 import { findArticleById, findArticleBySlug } from '../../storage/repositories/articles.js';
-import { listAuthors } from '../../storage/repositories/authors.js';
+import { findAuthorBySlug, listAuthors } from '../../storage/repositories/authors.js';
 import { findPublishedBrief, listPublishedBriefs } from '../../storage/repositories/briefs.js';
 import { listPublicArticleIds } from '../../storage/repositories/content-api.js';
-import { listArticleTypes, listSections, listTopics } from '../../storage/repositories/taxonomy.js';
+import {
+  findArticleTypeBySlug,
+  findSectionBySlug,
+  listArticleTypes,
+  listSections,
+  listTopics,
+} from '../../storage/repositories/taxonomy.js';
 import { searchArticles } from '../../storage/search/search-index.js';
 import { isPublic } from '../../domain/content/article.js';
 import type { Article } from '../../domain/content/model.js';
+import type { Db } from '../../storage/db.js';
 import type { SiteDeps } from '../app.js';
 import { apiErrorHandler } from '../admin/errors.js';
 import { registerCors } from './cors.js';
@@ -182,16 +189,17 @@ export async function registerContentApi(app: FastifyInstance, deps: SiteDeps, o
 
       api.get('/search', limited, async (request) => {
         const q = searchQuery.parse(request.query);
-        const [sections, types, authors] = await Promise.all([listSections(deps.db), listArticleTypes(deps.db), listAuthors(deps.db)]);
-        const idOf = (list: { id: string; slug: string }[], slug: string | undefined) =>
-          slug === undefined ? undefined : (list.find((x) => x.slug === slug)?.id ?? null);
-        const sectionId = idOf(sections, q.section);
-        const typeId = idOf(types, q.type);
-        const authorId = idOf(authors, q.author);
-        const p = await present();
-        // A filter naming nothing that exists matches nothing.
+        // Only the filters given are looked up, each by its slug; a filter naming nothing that exists matches nothing.
+        const idOf = async (slug: string | undefined, find: (db: Db, slug: string) => Promise<{ id: string } | null>) =>
+          slug === undefined ? undefined : ((await find(deps.db, slug))?.id ?? null);
+        const [sectionId, typeId, authorId] = await Promise.all([
+          idOf(q.section, findSectionBySlug),
+          idOf(q.type, findArticleTypeBySlug),
+          idOf(q.author, findAuthorBySlug),
+        ]);
         if (sectionId === null || typeId === null || authorId === null)
           return { results: [], capped: false, meta: pageMeta(q.page, q.limit, 0) };
+        const p = await present();
         const found = await searchArticles(deps.db, {
           query: q.q,
           sectionId,
