@@ -1,10 +1,8 @@
 /** The newsletter's shapes in the Admin API (/newsletter/…, /subscribers/…), as the screens use them. */
-export type RoundUpItem =
-  | { kind: 'article'; id: string; headline: string; dek: string; url: string; section: string; imageUrl?: string; imageAlt?: string }
-  | { kind: 'brief'; id: string; headline: string; take: string; url: string; sourceName: string; sourceUrl: string }
-  | { kind: 'correction'; id: string; headline: string; text: string; url: string; issuedAt: string };
+import type { IssueStatus, RoundUpItem } from '../domain/newsletter/round-up';
 
-export type IssueStatus = 'draft' | 'scheduled' | 'sending' | 'sent';
+// The round-up's items and states are the domain's own; type-only, so nothing of the server is bundled.
+export type { IssueStatus, RoundUpItem };
 
 export interface DeliveryCounts {
   sent: number;
