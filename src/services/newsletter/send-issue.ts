@@ -122,12 +122,19 @@ const PLAIN_ADDRESS = /^[\x21-\x3b\x3d\x3f-\x7e]{1,200}@[a-zA-Z0-9.-]{1,200}$/;
 
 type Result = 'sent' | 'pending' | 'failed' | 'bounced';
 
+/** What differs from one reader's copy to the next: the signed links (footer and headers) and the Message-ID. */
+function readerParts(env: Envelope, d: LeasedDelivery, now: Date) {
+  const links = unsubscribeLinks(env.ctx, d.subscriberId, now);
+  return {
+    readerLinks: { unsubscribe: links.https, preferences: links.preferences },
+    messageId: messageIdFor(env.issue.id, d.subscriberId, env.host),
+    headers: listUnsubscribeHeaders(env.ctx, d.subscriberId, now, links),
+  };
+}
+
 /** One reader's copy: the prebuilt template for plain addresses; nodemailer's composer (its checks and encoding) for anything else. */
 async function readerMessage(env: Envelope, d: LeasedDelivery, now: Date, scratch: MessageScratch): Promise<Buffer> {
-  const links = unsubscribeLinks(env.ctx, d.subscriberId, now);
-  const readerLinks = { unsubscribe: links.https, preferences: links.preferences };
-  const messageId = messageIdFor(env.issue.id, d.subscriberId, env.host);
-  const headers = listUnsubscribeHeaders(env.ctx, d.subscriberId, now, links);
+  const { readerLinks, messageId, headers } = readerParts(env, d, now);
   if (PLAIN_ADDRESS.test(d.email))
     return bulkMessage(env.bulk, { to: d.email, messageId, date: now, headers, links: readerLinks }, scratch);
   const copy = personalize(env.rendered, readerLinks);
@@ -280,8 +287,8 @@ async function sendOneByOne(deps: SendDeps, env: Envelope, options: SendOptions,
   const next = deliveryQueue(deps, env.issue.id, options, 0);
   for (let d = await next(); d; d = await next()) {
     const now = deps.clock();
-    const links = unsubscribeLinks(env.ctx, d.subscriberId, now);
-    const copy = personalize(env.rendered, { unsubscribe: links.https, preferences: links.preferences });
+    const { readerLinks, messageId, headers } = readerParts(env, d, now);
+    const copy = personalize(env.rendered, readerLinks);
     let result: Result = 'sent';
     try {
       await deps.mailer.send({
@@ -290,8 +297,8 @@ async function sendOneByOne(deps: SendDeps, env: Envelope, options: SendOptions,
         subject: env.issue.subject,
         html: copy.html,
         text: copy.text,
-        headers: listUnsubscribeHeaders(env.ctx, d.subscriberId, now, links),
-        messageId: messageIdFor(env.issue.id, d.subscriberId, env.host),
+        headers,
+        messageId,
         date: now,
       });
       await markDeliveriesSent(deps.db, env.issue.id, [d.subscriberId], { host: env.host, now: deps.clock() });
