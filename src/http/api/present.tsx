@@ -6,6 +6,7 @@ import { articlePath, authorPath, briefPath, sectionPath, topicPath, typePath } 
 import type { Db } from '../../storage/db.js';
 import { imagesByIds } from '../../storage/repositories/images.js';
 import { ArticleBody } from '../../themes/default/body.js';
+import { absolute } from '../../themes/default/context.js';
 import type { ThemeContext } from '../../themes/default/context.js';
 import type { SiteDeps } from '../app.js';
 import type { ArticleField } from './params.js';
@@ -18,10 +19,7 @@ export interface Presenter {
 
 export function presenter(deps: SiteDeps, settings: SiteSettings): Presenter {
   const baseUrl = deps.config.publicUrl.replace(/\/$/, '');
-  const media = (key: string) => {
-    const url = deps.media.url(key);
-    return /^https?:\/\//.test(url) ? url : `${baseUrl}${url}`;
-  };
+  const media = (key: string) => absolute({ baseUrl }, deps.media.url(key));
   return { baseUrl, media, settings };
 }
 
