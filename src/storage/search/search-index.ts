@@ -58,8 +58,7 @@ export function indexArticle(db: Db, articleId: string): Promise<void> {
   return indexArticles(db, [articleId]);
 }
 
-export async function removeFromIndex(db: Db, articleIds: string | readonly string[]): Promise<void> {
-  const ids = typeof articleIds === 'string' ? [articleIds] : [...articleIds];
+async function removeFromIndex(db: Db, ids: readonly string[]): Promise<void> {
   for (let i = 0; i < ids.length; i += 500) {
     // On SQLite a trigger removes the FTS row with it.
     await sql`delete from article_search where article_id in (${sql.join(ids.slice(i, i + 500))})`.execute(db);
