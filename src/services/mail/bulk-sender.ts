@@ -88,7 +88,8 @@ function connectionOptions(url: string): { options: SMTPConnectionOptions; auth:
   };
 }
 
-function replyCode(error: unknown): number | undefined {
+/** The SMTP reply code a nodemailer or bulk-sender error carries, if the server gave one. */
+export function replyCode(error: unknown): number | undefined {
   const code = (error as { responseCode?: unknown } | null)?.responseCode;
   return typeof code === 'number' ? code : undefined;
 }

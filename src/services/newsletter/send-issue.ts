@@ -37,6 +37,7 @@ import {
 import type { DeliveryCounts, LeasedDelivery } from '../../storage/repositories/newsletter.js';
 import { withTransaction } from '../../storage/transaction.js';
 import { announce } from '../distribution/webhooks.js';
+import { replyCode } from '../mail/bulk-sender.js';
 import type { BulkSender } from '../mail/bulk-sender.js';
 import type { Mailer } from '../mail/mailer.js';
 import { getSiteSettings } from '../settings/site-settings.js';
@@ -109,11 +110,6 @@ export function messageIdFor(issueId: string, subscriberId: string, host: string
   return `<${issueId}.${subscriberId}@${host}>`;
 }
 
-function errorCode(error: unknown): number | undefined {
-  const code = (error as { responseCode?: unknown } | null)?.responseCode;
-  return typeof code === 'number' ? code : undefined;
-}
-
 function errorText(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
@@ -154,7 +150,7 @@ async function readerMessage(env: Envelope, d: LeasedDelivery, now: Date, scratc
 /** A refusal or a lost connection: what it means for this delivery. */
 async function afterFailure(deps: SendDeps, env: Envelope, d: LeasedDelivery, error: unknown, handedOver: boolean): Promise<Result> {
   const message = errorText(error);
-  const code = errorCode(error);
+  const code = replyCode(error);
   if (handedOver && code === undefined) {
     // Released, then the connection died before the reply: the server may hold it. Counted as sent, never doubled.
     await noteDeliveryError(deps.db, env.issue.id, d.subscriberId, `no reply after the message was handed over: ${message}`);
