@@ -9,6 +9,7 @@ import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/http/app.js';
 import { createUser } from '../../src/services/auth/accounts.js';
+import { signIn } from '../helpers/admin-session.js';
 import { DIALECTS, dialectLabel } from '../helpers/databases.js';
 import { TEST_BASE_URL, createTestSite } from '../helpers/site.js';
 import type { TestSite } from '../helpers/site.js';
@@ -74,13 +75,7 @@ for (const dialect of DIALECTS) {
       }));
       await app.ready();
       await createUser(site.deps, { actor: null, email: 'admin@masthead.test', name: 'Admin', role: 'admin', password: PASSWORD });
-      const res = await app.inject({
-        method: 'POST',
-        url: `${ADMIN}/session`,
-        payload: { email: 'admin@masthead.test', password: PASSWORD },
-      });
-      cookie = `masthead_session=${res.cookies.find((c) => c.name === 'masthead_session')!.value}`;
-      csrfToken = (res.json() as { csrfToken: string }).csrfToken;
+      ({ cookie, csrfToken } = await signIn(app, 'admin@masthead.test', PASSWORD));
       key = (await createKey('Partner app')).key;
     });
     afterAll(async () => {
@@ -145,13 +140,7 @@ for (const dialect of DIALECTS) {
 
       it('are managed by administrators only', async () => {
         await createUser(site.deps, { actor: null, email: 'editor@masthead.test', name: 'Ed', role: 'editor', password: PASSWORD });
-        const res = await app.inject({
-          method: 'POST',
-          url: `${ADMIN}/session`,
-          payload: { email: 'editor@masthead.test', password: PASSWORD },
-        });
-        const editorCookie = `masthead_session=${res.cookies.find((c) => c.name === 'masthead_session')!.value}`;
-        const token = (res.json() as { csrfToken: string }).csrfToken;
+        const { cookie: editorCookie, csrfToken: token } = await signIn(app, 'editor@masthead.test', PASSWORD);
         const create = await app.inject({
           method: 'POST',
           url: `${ADMIN}/content-keys`,

@@ -22,6 +22,8 @@ import { findAuthorBySlug } from '../../src/storage/repositories/authors.js';
 import { listJobs } from '../../src/storage/repositories/jobs.js';
 import { findArticleTypeBySlug, findSectionBySlug } from '../../src/storage/repositories/taxonomy.js';
 import { withTransaction } from '../../src/storage/transaction.js';
+import { signIn } from '../helpers/admin-session.js';
+import type { AdminSession } from '../helpers/admin-session.js';
 import { DIALECTS, dialectLabel } from '../helpers/databases.js';
 import { createTestSite } from '../helpers/site.js';
 import type { TestSite } from '../helpers/site.js';
@@ -109,7 +111,7 @@ for (const dialect of DIALECTS) {
     let now: Date;
     const clock = () => now;
     let receiver: Receiver;
-    let session: { cookie: string; csrfToken: string };
+    let session: AdminSession;
     let ids: { section: string; type: string; author: string };
     let adminId: string;
     /** The site's own policy object: a test allows the local receiver by flipping it. */
@@ -136,15 +138,7 @@ for (const dialect of DIALECTS) {
         password: PASSWORD,
       });
       adminId = admin.id;
-      const res = await site.app.inject({
-        method: 'POST',
-        url: `${ADMIN}/session`,
-        payload: { email: 'admin@masthead.test', password: PASSWORD },
-      });
-      session = {
-        cookie: `masthead_session=${res.cookies.find((c) => c.name === 'masthead_session')!.value}`,
-        csrfToken: (res.json() as { csrfToken: string }).csrfToken,
-      };
+      session = await signIn(site.app, 'admin@masthead.test', PASSWORD);
       const [section, type, author] = await Promise.all([
         findSectionBySlug(site.deps.db, 'europe'),
         findArticleTypeBySlug(site.deps.db, 'news'),
@@ -280,15 +274,8 @@ for (const dialect of DIALECTS) {
     it('lets administrators only manage hooks and read their log', async () => {
       const hook = await register(['article.published']);
       await createUser(site.deps, { actor: null, email: 'editor@masthead.test', name: 'Ed', role: 'editor', password: PASSWORD });
-      const res = await site.app.inject({
-        method: 'POST',
-        url: `${ADMIN}/session`,
-        payload: { email: 'editor@masthead.test', password: PASSWORD },
-      });
-      const headers = {
-        cookie: `masthead_session=${res.cookies.find((c) => c.name === 'masthead_session')!.value}`,
-        'x-csrf-token': (res.json() as { csrfToken: string }).csrfToken,
-      };
+      const editor = await signIn(site.app, 'editor@masthead.test', PASSWORD);
+      const headers = { cookie: editor.cookie, 'x-csrf-token': editor.csrfToken };
       policy.allowPrivate = true;
       for (const [method, url, payload] of [
         ['GET', '/webhooks', undefined],
