@@ -4,6 +4,7 @@
  */
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
+import { mailEnvironmentOf } from './config/config.js';
 import type { Config } from './config/config.js';
 import { buildApp } from './http/app.js';
 import { jobHandlers } from './jobs/handlers/index.js';
@@ -61,7 +62,7 @@ export interface RunningServer {
 export async function startServer(config: Config): Promise<RunningServer> {
   const runtime = await openRuntime(config);
   const logger = { level: config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'] };
-  const mailEnvironment = { smtpUrl: config.smtpUrl, mailFrom: config.mailFromSet ? config.mailFrom : undefined };
+  const mailEnvironment = mailEnvironmentOf(config);
   const mailer = configuredMailer(runtime.deps, mailEnvironment, { defaultFrom: config.mailFrom, development: consoleMailer() });
   const webhookPolicy = { allowPrivate: config.webhooksAllowPrivate };
   const { app } = await buildApp({

@@ -122,3 +122,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     apiCorsOrigins: e.MASTHEAD_API_CORS_ORIGINS,
   };
 }
+
+/**
+ * MASTHEAD_SMTP_URL and MASTHEAD_MAIL_FROM as the operator set them (undefined when unset): what
+ * wins over the admin's mail settings. `mailFrom` alone is not it, since it falls back to a default.
+ */
+export function mailEnvironmentOf(config: Pick<Config, 'smtpUrl' | 'mailFrom' | 'mailFromSet'>): {
+  smtpUrl: string | undefined;
+  mailFrom: string | undefined;
+} {
+  return { smtpUrl: config.smtpUrl, mailFrom: config.mailFromSet ? config.mailFrom : undefined };
+}
