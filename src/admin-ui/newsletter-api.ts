@@ -102,10 +102,6 @@ export function groupItems(items: readonly RoundUpItem[]): ItemGroup[] {
   return [...sections.values(), briefs, corrections].filter((g) => g.items.length > 0);
 }
 
-/** The group an item belongs to, by the same rule as `groupItems`. */
-export const groupKeyOf = (item: RoundUpItem): string =>
-  item.kind === 'article' ? `section:${item.section}` : item.kind === 'brief' ? 'briefs' : 'corrections';
-
 export const itemKey = (item: RoundUpItem): string => `${item.kind}:${item.id}`;
 
 /** A value for `<input type="datetime-local">` in the browser's zone. */
