@@ -26,11 +26,11 @@ export interface MailSettingsView extends MailSettings {
   source: { smtpUrl: MailSettingSource; mailFrom: MailSettingSource };
 }
 
-export const PASSWORD_MASK = '••••';
+const PASSWORD_MASK = '••••';
 const PLACEHOLDER = 'masthead-masked-password';
 
 /** The URL with its password replaced by ••••; unchanged when it has none. */
-export function maskSmtpUrl(value: string): string {
+function maskSmtpUrl(value: string): string {
   let url: URL;
   try {
     url = new URL(value);

@@ -14,7 +14,7 @@ export interface MailSettings {
   rateLimit: number | null;
 }
 
-export const DEFAULT_MAIL_SETTINGS: MailSettings = { smtpUrl: null, mailFrom: null, maxConnections: 5, rateLimit: null };
+const DEFAULT_MAIL_SETTINGS: MailSettings = { smtpUrl: null, mailFrom: null, maxConnections: 5, rateLimit: null };
 
 const SMTP_URL_MESSAGE = 'an smtp:// or smtps:// URL such as smtp://user:password@smtp.example.com:587';
 
