@@ -1,6 +1,6 @@
 /** `masthead newsletter compose`, `masthead newsletter send --latest` and `masthead newsletter inbound`. */
 import type { Command } from 'commander';
-import { loadConfig } from '../config/config.js';
+import { loadConfig, mailEnvironmentOf } from '../config/config.js';
 import { openRuntime } from '../main.js';
 import { configuredMailer } from '../services/mail/configured-mailer.js';
 import { getMailSettings } from '../services/settings/mail-settings.js';
@@ -91,11 +91,10 @@ export function registerNewsletterCommands(program: Command, run: Run): void {
       run(async () => {
         const config = loadConfig();
         const runtime = await openRuntime(config);
-        const mailer = configuredMailer(
-          runtime.deps,
-          { smtpUrl: config.smtpUrl, mailFrom: config.mailFromSet ? config.mailFrom : undefined },
-          { defaultFrom: config.mailFrom, development: consoleMailer() },
-        );
+        const mailer = configuredMailer(runtime.deps, mailEnvironmentOf(config), {
+          defaultFrom: config.mailFrom,
+          development: consoleMailer(),
+        });
         try {
           const issue = await newestUnsentIssue(runtime.deps.db);
           if (!issue) {
