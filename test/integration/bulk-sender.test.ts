@@ -1,6 +1,7 @@
 /**
  * The bulk sender against a real SMTP server in this process: messages
- * arrive byte for byte (dot-stuffing included); a record that fails before
+ * arrive byte for byte (dot-stuffing included); the mark goes out when the
+ * record releases it, not when the record settles; a record that fails before
  * the end-of-data mark leaves the server with nothing; a refused recipient
  * costs the message, not the connection; the pool never holds more than
  * `maxConnections` sessions; and `rateLimit` lets one message start per
@@ -52,6 +53,25 @@ describe('bulk sender', () => {
     // A Buffer goes through the same way.
     await sender.send({ from: FROM, to: 'second@example.test' }, Buffer.from(message('second@example.test', body)), recorded);
     expect(sink.messages[1]!.raw.toString('utf8')).toBe(message('second@example.test', body));
+  });
+
+  it('writes the mark the moment the record releases it, without waiting for the record to settle', async () => {
+    sender = bulkSender(sink.url, { maxConnections: 1, rateLimit: null });
+    const raw = message('now@example.test', 'Released from inside the record.');
+    let settle: () => void = () => undefined;
+    let sent = false;
+    const sending = sender
+      .send({ from: FROM, to: 'now@example.test' }, raw, (release) => {
+        release();
+        // The record goes on (a commit's round trip, say): the message is out already.
+        return new Promise<void>((resolve) => (settle = resolve));
+      })
+      .then(() => (sent = true));
+    await vi.waitFor(() => expect(sink.counts.get('now@example.test')).toBe(1));
+    await vi.waitFor(() => expect(sent).toBe(true));
+    settle();
+    await sending;
+    expect(sink.messages[0]!.raw.toString('utf8')).toBe(raw);
   });
 
   it('drops a message whose record fails: the send rejects, the server keeps nothing, and the next message goes out on a new connection', async () => {

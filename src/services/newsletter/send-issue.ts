@@ -10,9 +10,10 @@
  * (the server dropped its text; it is sent again) or sent (released, never
  * sent again). Marks from all connections commit together (one UPDATE for
  * whatever is waiting), which keeps the database out of the way of the
- * throughput. What is left: a crash in the microseconds between that commit
- * and the mark leaving the process loses that reader's copy rather than
- * doubling it. A refusal after the mark (4xx, 5xx) puts the row back to retry
+ * throughput. What is left: a crash in the few microseconds between that
+ * commit leaving the process and the marks being written (the same
+ * synchronous step) loses that reader's copy rather than doubling it. A
+ * refusal after the mark (4xx, 5xx) puts the row back to retry
  * or bounced; a connection lost after it counts as delivered, for the same
  * reason. Mailers without a bulk channel (the development console) mark
  * after sending.
@@ -169,16 +170,19 @@ async function afterFailure(deps: SendDeps, env: Envelope, d: LeasedDelivery, er
 
 /**
  * Marks waiting for the same commit: whatever queued while one commit was in
- * flight goes in the next. Each mark's promise resolves the moment its commit
- * is dispatched (see `markDeliveriesSent`), so its message is released with
- * nothing else in between; a failure rejects it, and its message is dropped.
+ * flight goes in the next. The moment a commit is dispatched (see
+ * `markDeliveriesSent`), each of its marks' `release` runs, right there,
+ * writing its message's end-of-data mark: nothing else runs between the
+ * commit leaving the process and the marks leaving it. Then each mark's
+ * promise resolves. A failure before that rejects them, and the messages are
+ * dropped.
  */
 function groupCommit(write: (ids: string[], dispatched: () => void) => Promise<void>): {
-  mark: (id: string) => Promise<void>;
+  mark: (id: string, release: () => void) => Promise<void>;
   /** Resolves once every mark so far has committed (a mark's promise resolves before that). */
   settled: () => Promise<void>;
 } {
-  let queued: { id: string; resolve: () => void; reject: (error: unknown) => void }[] = [];
+  let queued: { id: string; release: () => void; resolve: () => void; reject: (error: unknown) => void }[] = [];
   let draining: Promise<void> | null = null;
   // Marks that could not be written after their messages left: stop releasing anything more.
   let broken: unknown = null;
@@ -192,6 +196,7 @@ function groupCommit(write: (ids: string[], dispatched: () => void) => Promise<v
           batch.map((m) => m.id),
           () => {
             released = true;
+            for (const m of batch) m.release();
             for (const m of batch) m.resolve();
           },
         );
@@ -202,10 +207,10 @@ function groupCommit(write: (ids: string[], dispatched: () => void) => Promise<v
     }
   }
   return {
-    mark: (id) =>
+    mark: (id, release) =>
       new Promise<void>((resolve, reject) => {
         if (broken) return reject(broken);
-        queued.push({ id, resolve, reject });
+        queued.push({ id, release, resolve, reject });
         draining ??= drain().finally(() => (draining = null));
       }),
     async settled() {
@@ -262,8 +267,8 @@ async function sendInBulk(deps: SendDeps, env: Envelope, sender: BulkSender, opt
       let handedOver = false;
       const delivery = d;
       try {
-        await sender.send({ from: env.returnPath, to: d.email }, raw, async () => {
-          await marks.mark(delivery.subscriberId);
+        await sender.send({ from: env.returnPath, to: d.email }, raw, async (release) => {
+          await marks.mark(delivery.subscriberId, release);
           handedOver = true;
         });
         tally('sent');
