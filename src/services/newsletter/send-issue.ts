@@ -36,6 +36,7 @@ import {
   updateIssue,
 } from '../../storage/repositories/newsletter.js';
 import type { DeliveryCounts, LeasedDelivery } from '../../storage/repositories/newsletter.js';
+import { withCheckpointsHeld } from '../../storage/checkpoints.js';
 import { withTransaction } from '../../storage/transaction.js';
 import { announce } from '../distribution/webhooks.js';
 import { replyCode } from '../mail/bulk-sender.js';
@@ -221,7 +222,13 @@ function groupCommit(write: (ids: string[], dispatched: () => void) => Promise<v
 }
 
 /** Deliveries leased ahead of the connections, so none waits for the database. */
-function deliveryQueue(deps: SendDeps, issueId: string, options: SendOptions, ahead: number): () => Promise<LeasedDelivery | null> {
+function deliveryQueue(
+  deps: SendDeps,
+  issueId: string,
+  options: SendOptions,
+  ahead: number,
+  checkpoint: () => Promise<void> = async () => undefined,
+): () => Promise<LeasedDelivery | null> {
   const queue: LeasedDelivery[] = [];
   const started = Date.now();
   const batchSize = options.batchSize ?? 200;
@@ -232,6 +239,7 @@ function deliveryQueue(deps: SendDeps, issueId: string, options: SendOptions, ah
     (leasing ??= (async () => {
       if (options.maxMs !== undefined && Date.now() - started >= options.maxMs) exhausted = true;
       if (exhausted) return;
+      await checkpoint();
       const batch = await leaseDueDeliveries(deps.db, issueId, { now: deps.clock(), limit: batchSize, leaseMs });
       if (batch.length === 0) exhausted = true;
       queue.push(...batch);
@@ -244,8 +252,20 @@ function deliveryQueue(deps: SendDeps, issueId: string, options: SendOptions, ah
 }
 
 async function sendInBulk(deps: SendDeps, env: Envelope, sender: BulkSender, options: SendOptions, counts: DeliveryCounts): Promise<void> {
+  // No checkpoint inside a mark's commit (see withCheckpointsHeld): one at each lease instead.
+  return withCheckpointsHeld(deps.db, (checkpoint) => sendMarked(deps, env, sender, options, counts, checkpoint));
+}
+
+async function sendMarked(
+  deps: SendDeps,
+  env: Envelope,
+  sender: BulkSender,
+  options: SendOptions,
+  counts: DeliveryCounts,
+  checkpoint: () => Promise<void>,
+): Promise<void> {
   const issueId = env.issue.id;
-  const next = deliveryQueue(deps, issueId, options, sender.maxConnections * 2);
+  const next = deliveryQueue(deps, issueId, options, sender.maxConnections * 2, checkpoint);
   const marks = groupCommit((ids, dispatched) =>
     markDeliveriesSent(deps.db, issueId, ids, { host: env.host, now: deps.clock(), dispatched }),
   );
