@@ -43,6 +43,8 @@ export const ERRORS = {
     message: 'The server or user name changed, so the stored password is not reused: type the password into the URL again.',
   },
   ISSUE_NOT_EDITABLE: { status: 409, message: 'This issue is {status}: it can no longer be changed or sent again.' },
+  ISSUE_NOT_SCHEDULED: { status: 409, message: 'This issue is {status}, not scheduled: there is no send to call off.' },
+  ISSUE_NOT_DRAFT: { status: 409, message: 'This issue is {status}: only a draft can be deleted (unschedule it first).' },
 } as const;
 
 export type ErrorCode = keyof typeof ERRORS;

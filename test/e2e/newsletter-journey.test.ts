@@ -205,6 +205,19 @@ describe.skipIf(skipWithout('chromium', 'The newsletter journey in the editor ap
     await page.locator('tbody tr').first().getByText('Scheduled for').waitFor();
     expect(sink.counts.get(readers[0]!.email)).toBe(1);
 
+    // Called off after all: a draft again, then deleted; the list keeps only the sent issue.
+    await page.locator('tbody tr').first().getByRole('link').click();
+    await page.getByRole('button', { name: 'Unschedule' }).click();
+    await page.getByText('Unscheduled: the issue is a draft again').waitFor();
+    await page.locator('.save-state .status', { hasText: 'Draft' }).waitFor();
+    await page.getByRole('button', { name: 'Delete this draft…' }).click();
+    await page.waitForFunction((label) => document.activeElement?.textContent === label, 'Delete the draft', { timeout: 10_000 });
+    found.push(...(await axe(page, 'issue, deleting the draft')));
+    await page.getByRole('button', { name: 'Delete the draft' }).click();
+    await page.getByRole('button', { name: 'Compose the round-up now' }).waitFor();
+    await expect.poll(() => page.locator('tbody tr').count()).toBe(1);
+    await page.locator('tbody tr').first().getByText('Sent', { exact: true }).waitFor();
+
     // Subscribers: search, import with a broken row, export.
     await page.getByRole('link', { name: 'Subscribers' }).click();
     await page.getByRole('heading', { name: 'Subscribers' }).waitFor();

@@ -2,11 +2,14 @@
  * What the newsletter screens need from the Admin API, on SQLite and
  * PostgreSQL: published pieces to add to a round-up, the issue with the number
  * of confirmed readers "Send now" would reach, progress in the list, a
- * sandboxed preview, and refusals (bad input, no CSRF token, a role below
- * Administrator) in the one error shape.
+ * sandboxed preview, calling off a scheduled send and deleting a draft, and
+ * refusals (bad input, no CSRF token, a role below Administrator) in the one
+ * error shape.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUser } from '../../src/services/auth/accounts.js';
+import { NEWSLETTER_SEND_JOB } from '../../src/services/newsletter/schedule-issue.js';
+import { leaseDueJobs, listJobs } from '../../src/storage/repositories/jobs.js';
 import { DIALECTS, dialectLabel } from '../helpers/databases.js';
 import { createTestSite } from '../helpers/site.js';
 import type { TestSite } from '../helpers/site.js';
@@ -137,6 +140,60 @@ for (const dialect of DIALECTS) {
       expect(sent.statusCode).toBe(202);
       const list = (await get('/newsletter/issues')).json() as { issues: { id: string; status: string; progress: unknown }[] };
       expect(list.issues.find((i) => i.id === id)).toMatchObject({ status: 'scheduled', progress: { sent: 0 } });
+    });
+
+    it('calls off a scheduled send (the issue is a draft again, its job withdrawn) and deletes drafts only', async () => {
+      const post = (url: string, h = headers.admin, payload?: object) =>
+        site.app.inject({ method: 'POST', url: API + url, headers: h, ...(payload ? { payload } : {}) });
+      const remove = (id: string, h = headers.admin) =>
+        site.app.inject({ method: 'DELETE', url: `${API}/newsletter/issues/${id}`, headers: h });
+      const sendJobs = async (id: string) =>
+        (await listJobs(site.deps.db, { kind: NEWSLETTER_SEND_JOB, state: 'pending' })).filter(
+          (j) => (j.payload as { issueId: string }).issueId === id,
+        );
+      const id = ((await post('/newsletter/issues', headers.admin, {})).json() as { issue: { id: string } }).issue.id;
+
+      const at = new Date(Date.now() + 3 * 86_400_000).toISOString();
+      expect((await post(`/newsletter/issues/${id}/schedule`, headers.admin, { at })).statusCode).toBe(202);
+      expect(await sendJobs(id)).toHaveLength(1);
+      // Below Administrator, or without the CSRF token: refused, still scheduled.
+      expect((await post(`/newsletter/issues/${id}/unschedule`, headers.editor)).statusCode).toBe(403);
+      const noToken = await post(`/newsletter/issues/${id}/unschedule`, { cookie: headers.admin.cookie! });
+      expect((noToken.json() as ErrorBody).errors[0]).toMatchObject({ code: 'CSRF_FAILED' });
+      expect((await get(`/newsletter/issues/${id}`)).json()).toMatchObject({ issue: { status: 'scheduled' } });
+
+      const off = await post(`/newsletter/issues/${id}/unschedule`);
+      expect(off.statusCode).toBe(200);
+      expect(off.json()).toMatchObject({ issue: { id, status: 'draft', scheduledAt: null } });
+      expect(await sendJobs(id)).toHaveLength(0);
+      const again = await post(`/newsletter/issues/${id}/unschedule`);
+      expect(again.statusCode).toBe(409);
+      expect((again.json() as ErrorBody).errors[0]).toMatchObject({ code: 'ISSUE_NOT_SCHEDULED' });
+
+      // Scheduled again, and a runner has taken the job: the send has begun, so it stays.
+      expect((await post(`/newsletter/issues/${id}/send`)).statusCode).toBe(202);
+      const taken = await leaseDueJobs(site.deps.db, {
+        workerId: 'test-runner',
+        kinds: [NEWSLETTER_SEND_JOB],
+        limit: 10,
+        leaseMs: 60_000,
+        now: new Date(),
+      });
+      expect(taken.map((j) => (j.payload as { issueId: string }).issueId)).toContain(id);
+      const late = await post(`/newsletter/issues/${id}/unschedule`);
+      expect(late.statusCode).toBe(409);
+      expect((late.json() as ErrorBody).errors[0]).toMatchObject({ code: 'ISSUE_NOT_EDITABLE' });
+      expect((await get(`/newsletter/issues/${id}`)).json()).toMatchObject({ issue: { status: 'scheduled' } });
+      // Not a draft: it cannot be deleted either.
+      const notDraft = await remove(id);
+      expect(notDraft.statusCode).toBe(409);
+      expect((notDraft.json() as ErrorBody).errors[0]).toMatchObject({ code: 'ISSUE_NOT_DRAFT' });
+
+      const draft = ((await post('/newsletter/issues', headers.admin, {})).json() as { issue: { id: string } }).issue.id;
+      expect((await remove(draft, headers.editor)).statusCode).toBe(403);
+      expect((await remove(draft)).statusCode).toBe(204);
+      expect((await get(`/newsletter/issues/${draft}`)).statusCode).toBe(404);
+      expect((await remove(draft)).statusCode).toBe(404);
     });
 
     it('refuses broken edits, missing CSRF tokens and bad schedule times in the error shape', async () => {

@@ -17,10 +17,64 @@ interface Draft {
 const draftOf = (issue: Issue): Draft => ({ subject: issue.subject, intro: issue.intro, items: issue.items });
 const message = (e: unknown) => (e instanceof ApiError ? e.message : String(e));
 
+/** Deleting a draft, after a confirmation; then back to the list of issues. */
+function DeleteDraft({ issue }: { issue: Issue }) {
+  const [confirming, setConfirming] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState('');
+  const confirmButton = useRef<HTMLButtonElement>(null);
+  const startButton = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (confirming) confirmButton.current?.focus();
+  }, [confirming]);
+  const remove = async () => {
+    setBusy(true);
+    setError('');
+    try {
+      await api('DELETE', `/newsletter/issues/${issue.id}`);
+      window.location.hash = '#/newsletter';
+    } catch (e) {
+      setError(message(e));
+      setBusy(false);
+    }
+  };
+  return (
+    <div className="nl-delete">
+      {!confirming ? (
+        <button type="button" ref={startButton} onClick={() => setConfirming(true)}>
+          Delete this draft…
+        </button>
+      ) : (
+        <div role="group" aria-labelledby="confirm-delete" className="nl-confirm">
+          <p id="confirm-delete">Delete the draft “{issue.subject}”? It cannot be brought back.</p>
+          <button type="button" className="danger" ref={confirmButton} disabled={busy} onClick={() => void remove()}>
+            Delete the draft
+          </button>{' '}
+          <button
+            type="button"
+            onClick={() => {
+              setConfirming(false);
+              setTimeout(() => startButton.current?.focus(), 0);
+            }}
+          >
+            Cancel
+          </button>
+        </div>
+      )}
+      {error && (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
+
 /**
  * One round-up: subject, the editor's introduction and the items, saved as
- * you go; then preview, a test to yourself, send now or schedule, and the
- * delivery progress while it goes out.
+ * you go; then preview, a test to yourself, send now, schedule or call a
+ * scheduled send off, and the delivery progress while it goes out. A draft
+ * can be deleted.
  */
 export function IssueEditor({ id, user }: { id: string; user: User }) {
   const [detail, setDetail] = useState<IssueDetail | null>(null);
@@ -183,6 +237,7 @@ export function IssueEditor({ id, user }: { id: string; user: User }) {
               }}
             />
           )}
+          {issue.status === 'draft' && <DeleteDraft issue={issue} />}
         </div>
         <SendPanel
           issue={issue}

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { api, ApiError } from '../api';
 import type { User } from '../api';
 import { DeliveryProgress } from '../components/DeliveryProgress';
+import { formatWhen } from '../newsletter-api';
 import type { DeliveryCounts, Issue } from '../newsletter-api';
 
 const message = (e: unknown) => (e instanceof ApiError ? e.message : String(e));
@@ -66,6 +67,12 @@ export function SendPanel({
       onSent(r);
       return `Sending to ${readers(confirmedSubscribers)}.`;
     });
+  const unschedule = () =>
+    run(async () => {
+      const r = await api<{ issue: Issue }>('POST', `/newsletter/issues/${issue.id}/unschedule`);
+      onSent(r);
+      return 'Unscheduled: the issue is a draft again, and nothing will be sent until you send or schedule it.';
+    });
   const schedule = () =>
     run(async () => {
       const when = new Date(at);
@@ -127,13 +134,21 @@ export function SendPanel({
             </div>
           )}
           <h3>Schedule</h3>
+          {issue.status === 'scheduled' && issue.scheduledAt && (
+            <p>
+              Scheduled for {formatWhen(issue.scheduledAt)}.{' '}
+              <button type="button" disabled={busy} onClick={() => void unschedule()}>
+                Unschedule
+              </button>
+            </p>
+          )}
           <label className="field">
             <span>Send at</span>
             <input type="datetime-local" value={at} onChange={(e) => setAt(e.target.value)} />
           </label>
           <p>
             <button type="button" disabled={busy || !at} onClick={() => void schedule()}>
-              Schedule
+              {issue.status === 'scheduled' ? 'Move the send to this time' : 'Schedule'}
             </button>
           </p>
         </>

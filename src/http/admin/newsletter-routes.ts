@@ -11,7 +11,7 @@ import { composeRoundUp, editIssue, toIssue } from '../../services/newsletter/co
 import type { Issue } from '../../services/newsletter/compose.js';
 import { renderIssue } from '../../services/newsletter/render-issue.js';
 import { findRoundUpCandidates } from '../../services/newsletter/round-up-candidates.js';
-import { scheduleIssue } from '../../services/newsletter/schedule-issue.js';
+import { deleteDraft, scheduleIssue, unscheduleIssue } from '../../services/newsletter/schedule-issue.js';
 import { sendTestMail } from '../../services/newsletter/send-issue.js';
 import { getSiteSettings } from '../../services/settings/site-settings.js';
 import { deliveryCounts, findIssue, listIssues } from '../../storage/repositories/newsletter.js';
@@ -116,6 +116,17 @@ export function registerNewsletterRoutes(api: FastifyInstance, deps: SiteDeps): 
     admin(request);
     const issue = await scheduleIssue(deps, issueParams.parse(request.params).id);
     return reply.code(202).send({ issue, progress: await deliveryCounts(deps.db, issue.id) });
+  });
+
+  api.post('/newsletter/issues/:id/unschedule', async (request) => {
+    admin(request);
+    return { issue: await unscheduleIssue(deps, issueParams.parse(request.params).id) };
+  });
+
+  api.delete('/newsletter/issues/:id', async (request, reply) => {
+    admin(request);
+    await deleteDraft(deps, issueParams.parse(request.params).id);
+    return reply.code(204).send();
   });
 
   api.post('/newsletter/issues/:id/schedule', async (request, reply) => {

@@ -6,8 +6,9 @@
 import type { SiteSettings } from '../../domain/content/model.js';
 import { isSendTime, nextSendTime } from '../../domain/newsletter/round-up.js';
 import { MastheadError } from '../../errors.js';
-import { enqueueJob, listJobs } from '../../storage/repositories/jobs.js';
-import { findIssue, updateIssue } from '../../storage/repositories/newsletter.js';
+import { cancelJobsByKey, enqueueJob, listJobs } from '../../storage/repositories/jobs.js';
+import { deleteDraftIssue, findIssue, updateIssue } from '../../storage/repositories/newsletter.js';
+import { withTransaction } from '../../storage/transaction.js';
 import { getSiteSettings } from '../settings/site-settings.js';
 import { composeRoundUp, toIssue } from './compose.js';
 import type { Issue, NewsletterDeps } from './compose.js';
@@ -32,6 +33,33 @@ export async function scheduleIssue(deps: NewsletterDeps, issueId: string, at?: 
   await updateIssue(deps.db, issueId, { status: 'scheduled', scheduled_at: runAt.toISOString(), updated_at: now.toISOString() });
   await enqueueJob(deps.db, { kind: NEWSLETTER_SEND_JOB, payload: { issueId }, runAt, dedupeKey: sendKey(issueId) }, now);
   return toIssue((await findIssue(deps.db, issueId)) ?? row);
+}
+
+/**
+ * A scheduled issue goes back to being a draft: its send job is withdrawn in
+ * the same transaction. Once a runner has taken the job the send has begun,
+ * and it is refused.
+ */
+export async function unscheduleIssue(deps: NewsletterDeps, issueId: string): Promise<Issue> {
+  return withTransaction(deps.db, async (trx) => {
+    const row = await findIssue(trx, issueId);
+    if (!row) throw new MastheadError('NOT_FOUND');
+    if (row.status !== 'scheduled') throw new MastheadError('ISSUE_NOT_SCHEDULED', { status: row.status });
+    const now = deps.clock();
+    if ((await cancelJobsByKey(trx, sendKey(issueId), { unlessTakenAt: now })) === 0)
+      throw new MastheadError('ISSUE_NOT_EDITABLE', { status: 'sending' });
+    const changed = { status: 'draft', scheduled_at: null, updated_at: now.toISOString() } as const;
+    await updateIssue(trx, issueId, changed);
+    return toIssue({ ...row, ...changed });
+  });
+}
+
+/** Deletes a draft issue (a scheduled one is unscheduled first; a sent one stays in the archive). */
+export async function deleteDraft(deps: NewsletterDeps, issueId: string): Promise<void> {
+  if (await deleteDraftIssue(deps.db, issueId)) return;
+  const row = await findIssue(deps.db, issueId);
+  if (!row) throw new MastheadError('NOT_FOUND');
+  throw new MastheadError('ISSUE_NOT_DRAFT', { status: row.status });
 }
 
 /** The job: send a slice, then queue the rest (now if more is due, at the next retry otherwise). */

@@ -92,9 +92,16 @@ export async function enqueueJob(db: Db, job: NewJob, now: Date): Promise<string
   throw new Error(`Could not enqueue job "${job.kind}" with dedupe key "${job.dedupeKey ?? ''}": it kept being leased`);
 }
 
-/** Deletes the pending job with this key, if any (a running handler is not interrupted). */
-export async function cancelJobsByKey(db: Db, dedupeKey: string): Promise<number> {
-  const result = await db.deleteFrom('jobs').where('dedupe_key', '=', dedupeKey).where(isPending).executeTakeFirst();
+/**
+ * Deletes the pending job with this key, if any (a running handler is not
+ * interrupted). With `unlessTakenAt`, a job a runner holds at that moment is
+ * left alone (and not counted).
+ */
+export async function cancelJobsByKey(db: Db, dedupeKey: string, options: { unlessTakenAt?: Date } = {}): Promise<number> {
+  let q = db.deleteFrom('jobs').where('dedupe_key', '=', dedupeKey).where(isPending);
+  const at = options.unlessTakenAt?.toISOString();
+  if (at) q = q.where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<', at)]));
+  const result = await q.executeTakeFirst();
   return Number(result.numDeletedRows);
 }
 

@@ -35,6 +35,12 @@ export async function updateIssue(db: Db, id: string, patch: Partial<Omit<IssueR
   await db.updateTable('newsletter_issues').set(patch).where('id', '=', id).execute();
 }
 
+/** Deletes the issue if it is still a draft; false when it is not (or is gone). */
+export async function deleteDraftIssue(db: Db, id: string): Promise<boolean> {
+  const result = await db.deleteFrom('newsletter_issues').where('id', '=', id).where('status', '=', 'draft').executeTakeFirst();
+  return Number(result.numDeletedRows) > 0;
+}
+
 export async function findIssue(db: Db, id: string): Promise<IssueRow | null> {
   return (await db.selectFrom('newsletter_issues').selectAll().where('id', '=', id).executeTakeFirst()) ?? null;
 }
