@@ -196,6 +196,29 @@ for (const dialect of DIALECTS) {
       expect((await remove(draft)).statusCode).toBe(404);
     });
 
+    it('pages the list of issues, newest first, with the totals', async () => {
+      for (let i = 0; i < 3; i++)
+        expect(
+          (await site.app.inject({ method: 'POST', url: `${API}/newsletter/issues`, headers: headers.admin, payload: {} })).statusCode,
+        ).toBe(201);
+      type List = { issues: { id: string }[]; meta: { page: number; limit: number; total: number; pages: number } };
+      const all = (await get('/newsletter/issues?limit=100')).json() as List;
+      const total = all.meta.total;
+      expect(total).toBe(all.issues.length);
+      expect(total).toBeGreaterThanOrEqual(3);
+      const pages = Math.ceil(total / 2);
+      const seen: string[] = [];
+      for (let page = 1; page <= pages; page++) {
+        const one = (await get(`/newsletter/issues?limit=2&page=${page}`)).json() as List;
+        expect(one.meta).toEqual({ page, limit: 2, total, pages });
+        seen.push(...one.issues.map((i) => i.id));
+      }
+      expect(seen).toEqual(all.issues.map((i) => i.id));
+      const drafts = (await get('/newsletter/issues?status=draft&limit=100')).json() as List;
+      expect(drafts.meta.total).toBe(drafts.issues.length);
+      expect((await get('/newsletter/issues?page=0')).statusCode).toBe(400);
+    });
+
     it('refuses broken edits, missing CSRF tokens and bad schedule times in the error shape', async () => {
       const created = await site.app.inject({ method: 'POST', url: `${API}/newsletter/issues`, headers: headers.admin, payload: {} });
       const id = (created.json() as { issue: { id: string } }).issue.id;

@@ -1,11 +1,13 @@
 import { useCallback, useEffect, useState } from 'react';
 import { api, ApiError } from '../api';
 import { DeliveryProgress } from '../components/DeliveryProgress';
+import { Pager } from '../components/Pager';
 import { ISSUE_STATUS_NAMES, formatWhen, pollDelay } from '../newsletter-api';
 import type { Issue, IssueSummary } from '../newsletter-api';
 import './newsletter.css';
 
 const message = (e: unknown) => (e instanceof ApiError ? e.message : String(e));
+const PAGE_SIZE = 25;
 
 function when(issue: IssueSummary): string {
   if (issue.sentAt) return `Sent ${formatWhen(issue.sentAt)}`;
@@ -13,19 +15,26 @@ function when(issue: IssueSummary): string {
   return `Composed ${formatWhen(issue.createdAt)}`;
 }
 
-/** The round-up's issues, newest first, with their delivery progress (refreshed while one is going out). */
+/** The round-up's issues, newest first and paged, with their delivery progress (refreshed while one is going out). */
 export function NewsletterScreen({ go }: { go(to: string): void }) {
   const [issues, setIssues] = useState<IssueSummary[] | null>(null);
+  const [page, setPage] = useState(1);
+  const [pages, setPages] = useState(1);
   const [error, setError] = useState('');
   const [composing, setComposing] = useState(false);
 
   const load = useCallback(
     () =>
-      api<{ issues: IssueSummary[] }>('GET', '/newsletter/issues?limit=50').then(
-        (r) => setIssues(r.issues),
+      api<{ issues: IssueSummary[]; meta: { pages: number } }>('GET', `/newsletter/issues?limit=${PAGE_SIZE}&page=${page}`).then(
+        (r) => {
+          // Past the end (the last issue of the last page was deleted): the last page there is.
+          if (r.issues.length === 0 && page > r.meta.pages) return setPage(r.meta.pages);
+          setIssues(r.issues);
+          setPages(r.meta.pages);
+        },
         (e: unknown) => setError(message(e)),
       ),
-    [],
+    [page],
   );
   useEffect(() => void load(), [load]);
 
@@ -98,6 +107,7 @@ export function NewsletterScreen({ go }: { go(to: string): void }) {
           </tbody>
         </table>
       )}
+      <Pager label="Pages of issues" page={page} pages={pages} go={setPage} />
     </section>
   );
 }

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { api, ApiError } from '../api';
+import { Pager } from '../components/Pager';
 import { SUBSCRIBER_STATUS_NAMES, formatWhen } from '../newsletter-api';
 import type { Subscriber, SubscriberStats, SubscriberStatus } from '../newsletter-api';
 import { SubscriberImport } from './SubscriberImport';
@@ -130,19 +131,7 @@ export function SubscribersScreen() {
               ))}
             </tbody>
           </table>
-          {result.meta.pages > 1 && (
-            <nav className="nl-pager" aria-label="Pages of subscribers">
-              <button type="button" disabled={page <= 1} onClick={() => setPage(page - 1)}>
-                Previous page
-              </button>
-              <span>
-                Page {result.meta.page} of {result.meta.pages}
-              </span>
-              <button type="button" disabled={page >= result.meta.pages} onClick={() => setPage(page + 1)}>
-                Next page
-              </button>
-            </nav>
-          )}
+          <Pager label="Pages of subscribers" page={result.meta.page} pages={result.meta.pages} go={setPage} />
         </>
       )}
       <div className="nl-columns">

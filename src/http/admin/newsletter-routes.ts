@@ -14,7 +14,7 @@ import { findRoundUpCandidates } from '../../services/newsletter/round-up-candid
 import { deleteDraft, scheduleIssue, unscheduleIssue } from '../../services/newsletter/schedule-issue.js';
 import { sendTestMail } from '../../services/newsletter/send-issue.js';
 import { getSiteSettings } from '../../services/settings/site-settings.js';
-import { deliveryCounts, findIssue, listIssues } from '../../storage/repositories/newsletter.js';
+import { countIssues, deliveryCounts, findIssue, listIssues } from '../../storage/repositories/newsletter.js';
 import { countSubscribersByStatus } from '../../storage/repositories/subscribers.js';
 import type { SiteDeps } from '../app.js';
 import { actorOf } from './auth.js';
@@ -54,7 +54,10 @@ export function registerNewsletterRoutes(api: FastifyInstance, deps: SiteDeps): 
   api.get('/newsletter/issues', async (request) => {
     admin(request);
     const q = listQuery.parse(request.query);
-    const rows = await listIssues(deps.db, { status: q.status, limit: q.limit, offset: (q.page - 1) * q.limit });
+    const [rows, total] = await Promise.all([
+      listIssues(deps.db, { status: q.status, limit: q.limit, offset: (q.page - 1) * q.limit }),
+      countIssues(deps.db, { status: q.status }),
+    ]);
     const issues = await Promise.all(
       rows.map(toIssue).map(async ({ items, ...issue }) => ({
         ...issue,
@@ -62,7 +65,7 @@ export function registerNewsletterRoutes(api: FastifyInstance, deps: SiteDeps): 
         progress: issue.status === 'draft' ? null : await deliveryCounts(deps.db, issue.id),
       })),
     );
-    return { issues };
+    return { issues, meta: { page: q.page, limit: q.limit, total, pages: Math.max(1, Math.ceil(total / q.limit)) } };
   });
 
   api.get('/newsletter/issues/:id', async (request) => {

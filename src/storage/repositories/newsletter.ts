@@ -64,6 +64,12 @@ export async function listIssues(db: Db, options: { status?: string; limit: numb
     .execute();
 }
 
+export async function countIssues(db: Db, options: { status?: string } = {}): Promise<number> {
+  let q = db.selectFrom('newsletter_issues').select((eb) => eb.fn.countAll<number>().as('count'));
+  if (options.status) q = q.where('status', '=', options.status);
+  return Number((await q.executeTakeFirstOrThrow()).count);
+}
+
 /** When the newest issue that went out did; the start of the next round-up's window. */
 export async function lastSentAt(db: Db): Promise<string | null> {
   const row = await db
