@@ -208,6 +208,7 @@ export function bulkSender(url: string, options: BulkSenderOptions): BulkSender 
       let dropped = false;
       // nodemailer gave up on the message (the connection is closing): its callback tells the outcome.
       let aborted = false;
+      const abort = new AbortController();
       const discardOnce = () => {
         if (dropped) return;
         dropped = true;
@@ -216,10 +217,11 @@ export function bulkSender(url: string, options: BulkSenderOptions): BulkSender 
       // Fed to nodemailer's dot-stuffing stream (`dest`), which writes the end-of-data mark when it is ended.
       const feed = async (dest: Duplex): Promise<void> => {
         try {
-          for (const chunk of chunks) if (!dest.write(chunk)) await once(dest, 'drain');
+          for (const chunk of chunks) if (!dest.write(chunk)) await once(dest, 'drain', { signal: abort.signal });
           // The whole text out of this process first, so the mark is all that is left to release.
           await flushed(slot.socket, dest);
         } catch (error) {
+          if (aborted) return;
           discardOnce();
           return reject(error);
         }
@@ -248,6 +250,7 @@ export function bulkSender(url: string, options: BulkSenderOptions): BulkSender 
         },
         destroy(): void {
           aborted = true;
+          abort.abort();
         },
       });
       // Cast: nodemailer's types say Readable, its code needs only pipe, on and destroy (smtp-connection `send`).
