@@ -3,14 +3,18 @@
  * port and loaded by autocannon. Each page is measured against /healthz, the
  * cheapest route of the same server, run in the same process just before it:
  * the ratio says how close serving a cached page is to serving nothing.
- * Also times a cold render (cache cleared before every request).
+ * Also times a cold render (cache cleared before every request), and the
+ * Content API: a page of every article, whole, against one article (the
+ * per-key rate limit raised for the run).
  *
  *   npm run bench:site              # 5 s per case
  *   BENCH_SECONDS=10 npm run bench:site
  */
 import type { AddressInfo } from 'node:net';
 import autocannon from 'autocannon';
+import { createUser } from '../src/services/auth/accounts.js';
 import { demoPublication } from '../src/services/demo/demo-content.js';
+import { createContentKey } from '../src/services/distribution/content-keys.js';
 import { createTestSite } from '../test/helpers/site.js';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 5);
@@ -27,11 +31,16 @@ async function load(url: string, headers: Record<string, string> = {}): Promise<
   };
 }
 
-const site = await createTestSite('sqlite', { publication: demoPublication, baseUrl: 'http://127.0.0.1' });
+const site = await createTestSite('sqlite', { publication: demoPublication, baseUrl: 'http://127.0.0.1', contentApiRateLimit: 1e9 });
 await site.app.listen({ port: 0, host: '127.0.0.1' });
 const origin = `http://127.0.0.1:${(site.app.server.address() as AddressInfo).port}`;
 const lead = [...demoPublication.articles].sort((a, b) => a.hoursAgo - b.hoursAgo)[0]!;
 const articlePath = `/${lead.section}/${lead.slug}`;
+
+const owner = await createUser(site.deps, { actor: null, email: 'bench@masthead.test', name: 'Bench', role: 'admin', password: null });
+const apiKey = (await createContentKey(site.deps, owner, 'benchmark')).key;
+const apiHeaders = { authorization: `Bearer ${apiKey}`, 'accept-encoding': 'identity' };
+const apiArticleId = (await site.deps.db.selectFrom('articles').select('id').where('slug', '=', lead.slug).executeTakeFirstOrThrow()).id;
 
 console.log(
   `Masthead reader-site benchmark — ${new Date().toISOString()}, node ${process.version}, ${connections} connections, ${seconds} s per case\n`,
@@ -47,6 +56,8 @@ for (const [label, path, headers] of [
   ['article (identity)', articlePath, {}],
   ['section (br)', '/sections/europe', { 'accept-encoding': 'br' }],
   ['article 304 revalidation', articlePath, { 'accept-encoding': 'br', 'if-none-match': '' }],
+  [`API: one article, whole`, `/api/content/v1/articles/${apiArticleId}`, apiHeaders],
+  [`API: page of ${demoPublication.articles.length} articles, whole`, `/api/content/v1/articles?limit=100`, apiHeaders],
 ] as const) {
   const h: Record<string, string> = { ...headers };
   if ('if-none-match' in h) {

@@ -45,6 +45,8 @@ export async function createTestSite(
     webhookPolicy?: TargetPolicy;
     /** What MASTHEAD_SMTP_URL and MASTHEAD_MAIL_FROM would set; neither by default. */
     mailEnvironment?: MailEnvironment;
+    /** Content API requests per key per minute (the app's default otherwise). */
+    contentApiRateLimit?: number;
   } = {},
 ): Promise<TestSite> {
   const testDb = await createTestDb(dialect);
@@ -65,6 +67,7 @@ export async function createTestSite(
     mailer: options.mailer ?? mailer,
     ...(options.webhookPolicy ? { webhookPolicy: options.webhookPolicy } : {}),
     ...(options.mailEnvironment ? { mailEnvironment: options.mailEnvironment } : {}),
+    ...(options.contentApiRateLimit ? { contentApiRateLimit: options.contentApiRateLimit } : {}),
   });
   await app.ready();
   return {

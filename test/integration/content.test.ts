@@ -34,6 +34,7 @@ import {
   articleIdByRetiredSlug,
   findArticleById,
   findArticleBySlug,
+  findArticlesByIds,
   listPublishedTeasers,
   rankRelatedIds,
 } from '../../src/storage/repositories/articles.js';
@@ -426,6 +427,21 @@ for (const dialect of DIALECTS) {
         expect(article!.updatedAt).toBe(second.issuedAt);
         expect(article!.updatedAt).not.toBe(afterFirst!.updatedAt);
         expect(article!.version).toBe(3);
+      });
+
+      it('reads many articles at once exactly as one by one, in the order asked, leaving out unknown ids', async () => {
+        const { id } = await story();
+        for (let i = 0; i < 3; i++) await story();
+        await addCorrection(deps, { articleId: id, kind: 'update', text: 'Read together with the others.' });
+        const ids = (await deps.db.selectFrom('articles').select('id').orderBy('id', 'desc').execute()).map((r) => r.id);
+        expect(ids.length).toBeGreaterThan(3);
+        const asked = [ids[1]!, 'no-such-article', ...ids, ids[1]!];
+        const oneByOne = (await Promise.all(asked.map((a) => findArticleById(deps.db, a)))).filter((a) => a !== null);
+        const together = await findArticlesByIds(deps.db, asked);
+        expect(together.map((a) => a.id)).toEqual(asked.filter((a) => a !== 'no-such-article'));
+        expect(together).toEqual(oneByOne);
+        expect(together.find((a) => a.id === id)!.corrections.map((c) => c.text)).toEqual(['Read together with the others.']);
+        expect(await findArticlesByIds(deps.db, [])).toEqual([]);
       });
 
       it('refuses an empty correction or one for an article that does not exist, and writes nothing', async () => {

@@ -8,7 +8,7 @@ import { MastheadError } from '../../errors.js';
 import { hashSecret } from '../../lib/tokens.js';
 import { authenticateContentKey } from '../../services/distribution/content-keys.js';
 import { getSiteSettings } from '../../services/settings/site-settings.js';
-import { findArticleById, findArticleBySlug } from '../../storage/repositories/articles.js';
+import { findArticleById, findArticleBySlug, findArticlesByIds } from '../../storage/repositories/articles.js';
 import { findAuthorBySlug, listAuthors } from '../../storage/repositories/authors.js';
 import { findPublishedBrief, listPublishedBriefs } from '../../storage/repositories/briefs.js';
 import { listPublicArticleIds } from '../../storage/repositories/content-api.js';
@@ -93,8 +93,7 @@ export async function registerContentApi(app: FastifyInstance, deps: SiteDeps, o
 
       const now = () => deps.clock();
       const present = async () => presenter(deps, await getSiteSettings(deps));
-      const loadAll = async (ids: readonly string[]): Promise<Article[]> =>
-        (await Promise.all(ids.map((id) => findArticleById(deps.db, id)))).filter((a): a is Article => a !== null);
+      const loadAll = (ids: readonly string[]): Promise<Article[]> => findArticlesByIds(deps.db, ids);
       const visible = (a: Article | null): a is Article => a !== null && isPublic(a.status, a.publishedAt, now());
 
       // The document depends only on configuration: build it once, not per request.

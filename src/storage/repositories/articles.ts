@@ -324,42 +324,90 @@ export async function rankRelatedIds(
   return rows.filter((r) => Number(r.score) > 0).map((r) => r.id);
 }
 
-async function hydrateArticle(db: Db, row: Selectable<ArticleTable>): Promise<Article> {
-  const [teaserRow] = await teaserQuery(db).where('articles.id', '=', row.id).execute();
-  if (!teaserRow) throw new Error(`Article ${row.id} lost its section or type`);
-  const [[teaser], typeRow, topicRows, bylineIds, related, corrections] = await Promise.all([
-    hydrateTeasers(db, [teaserRow]),
-    db.selectFrom('article_types').selectAll().where('id', '=', row.type_id).executeTakeFirstOrThrow(),
+/** Appends `value` to the list kept under `key`. */
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+/**
+ * Whole articles for their rows, in the same order: a fixed number of
+ * queries however many rows (a page of the Content API costs what one
+ * article does).
+ */
+async function hydrateArticles(db: Db, rows: readonly Selectable<ArticleTable>[]): Promise<Article[]> {
+  if (rows.length === 0) return [];
+  const ids = rows.map((r) => r.id);
+  const teaserRows = await teaserQuery(db).where('articles.id', 'in', ids).execute();
+  const [teaserList, typeRows, topicRows, bylineRows, relatedRows, correctionRows] = await Promise.all([
+    hydrateTeasers(db, teaserRows),
+    db
+      .selectFrom('article_types')
+      .selectAll()
+      .where('id', 'in', [...new Set(rows.map((r) => r.type_id))])
+      .execute(),
     db
       .selectFrom('article_topics')
       .innerJoin('topics', 'topics.id', 'article_topics.topic_id')
       .selectAll('topics')
-      .where('article_topics.article_id', '=', row.id)
+      .select('article_topics.article_id')
+      .where('article_topics.article_id', 'in', ids)
+      .orderBy('article_topics.article_id')
       .orderBy('article_topics.position')
       .execute(),
-    db.selectFrom('article_bylines').select('author_id').where('article_id', '=', row.id).orderBy('position').execute(),
-    db.selectFrom('article_related').select('related_id').where('article_id', '=', row.id).orderBy('position').execute(),
-    db.selectFrom('corrections').selectAll().where('article_id', '=', row.id).orderBy('issued_at').execute(),
+    db
+      .selectFrom('article_bylines')
+      .select(['article_id', 'author_id'])
+      .where('article_id', 'in', ids)
+      .orderBy('article_id')
+      .orderBy('position')
+      .execute(),
+    db
+      .selectFrom('article_related')
+      .select(['article_id', 'related_id'])
+      .where('article_id', 'in', ids)
+      .orderBy('article_id')
+      .orderBy('position')
+      .execute(),
+    db.selectFrom('corrections').selectAll().where('article_id', 'in', ids).orderBy('issued_at').orderBy('id').execute(),
   ]);
-  if (!teaser) throw new Error(`Article ${row.id} could not be read`);
-  const authors = await authorsByIds(
-    db,
-    bylineIds.map((b) => b.author_id),
-  );
-  return {
-    ...teaser,
-    type: toArticleType(typeRow),
-    status: row.status as ArticleStatus,
-    body: parseBody(row.body),
-    wordCount: row.word_count,
-    topics: topicRows.map(toTopic),
-    authors: bylineIds.map((b) => authors.get(b.author_id)).filter((a) => a !== undefined),
-    corrections: corrections.map((c) => ({ id: c.id, kind: c.kind as CorrectionKind, text: c.text, issuedAt: c.issued_at })),
-    pinnedRelatedIds: related.map((r) => r.related_id),
-    createdAt: row.created_at,
-    modifiedAt: row.modified_at,
-    version: row.version,
-  };
+  const authors = await authorsByIds(db, [...new Set(bylineRows.map((b) => b.author_id))]);
+  const teasers = new Map(teaserList.map((t) => [t.id, t]));
+  const types = new Map(typeRows.map((t) => [t.id, toArticleType(t)]));
+  const topics = new Map<string, ReturnType<typeof toTopic>[]>();
+  for (const { article_id, ...topic } of topicRows) push(topics, article_id, toTopic(topic));
+  const bylines = new Map<string, string[]>();
+  for (const b of bylineRows) push(bylines, b.article_id, b.author_id);
+  const related = new Map<string, string[]>();
+  for (const r of relatedRows) push(related, r.article_id, r.related_id);
+  const corrections = new Map<string, Correction[]>();
+  for (const c of correctionRows)
+    push(corrections, c.article_id, { id: c.id, kind: c.kind as CorrectionKind, text: c.text, issuedAt: c.issued_at });
+  return rows.map((row) => {
+    const teaser = teasers.get(row.id);
+    const type = types.get(row.type_id);
+    if (!teaser || !type) throw new Error(`Article ${row.id} lost its section or type`);
+    return {
+      ...teaser,
+      type,
+      status: row.status as ArticleStatus,
+      body: parseBody(row.body),
+      wordCount: row.word_count,
+      topics: topics.get(row.id) ?? [],
+      authors: (bylines.get(row.id) ?? []).map((id) => authors.get(id)).filter((a) => a !== undefined),
+      corrections: corrections.get(row.id) ?? [],
+      pinnedRelatedIds: related.get(row.id) ?? [],
+      createdAt: row.created_at,
+      modifiedAt: row.modified_at,
+      version: row.version,
+    };
+  });
+}
+
+async function hydrateArticle(db: Db, row: Selectable<ArticleTable>): Promise<Article> {
+  const [article] = await hydrateArticles(db, [row]);
+  return article!;
 }
 
 export async function findArticleBySlug(db: Db, slug: string): Promise<Article | null> {
@@ -370,6 +418,18 @@ export async function findArticleBySlug(db: Db, slug: string): Promise<Article |
 export async function findArticleById(db: Db, id: string): Promise<Article | null> {
   const row = await db.selectFrom('articles').selectAll().where('id', '=', id).executeTakeFirst();
   return row ? hydrateArticle(db, row) : null;
+}
+
+/** Articles by id, whole, in the order given; ids with no article are left out. */
+export async function findArticlesByIds(db: Db, ids: readonly string[]): Promise<Article[]> {
+  if (ids.length === 0) return [];
+  const rows = await db
+    .selectFrom('articles')
+    .selectAll()
+    .where('id', 'in', [...new Set(ids)])
+    .execute();
+  const articles = new Map((await hydrateArticles(db, rows)).map((a) => [a.id, a]));
+  return ids.map((id) => articles.get(id)).filter((a): a is Article => a !== undefined);
 }
 
 export async function countArticles(db: Db): Promise<number> {
