@@ -8,6 +8,7 @@ import type { Db } from '../db.js';
 import type { ArticleTable, Database } from '../schema.js';
 import { bylinedTo, carriesTopic } from './article-filters.js';
 import { authorsByIds } from './authors.js';
+import { byArticle } from './by-article.js';
 import { imagesByIds } from './images.js';
 import { toArticleType, toTopic } from './mappers.js';
 
@@ -324,13 +325,6 @@ export async function rankRelatedIds(
   return rows.filter((r) => Number(r.score) > 0).map((r) => r.id);
 }
 
-/** Appends `value` to the list kept under `key`. */
-function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
-}
-
 /**
  * Whole articles for their rows, in the same order: a fixed number of
  * queries however many rows (a page of the Content API costs what one
@@ -375,15 +369,15 @@ async function hydrateArticles(db: Db, rows: readonly Selectable<ArticleTable>[]
   const authors = await authorsByIds(db, [...new Set(bylineRows.map((b) => b.author_id))]);
   const teasers = new Map(teaserList.map((t) => [t.id, t]));
   const types = new Map(typeRows.map((t) => [t.id, toArticleType(t)]));
-  const topics = new Map<string, ReturnType<typeof toTopic>[]>();
-  for (const { article_id, ...topic } of topicRows) push(topics, article_id, toTopic(topic));
-  const bylines = new Map<string, string[]>();
-  for (const b of bylineRows) push(bylines, b.article_id, b.author_id);
-  const related = new Map<string, string[]>();
-  for (const r of relatedRows) push(related, r.article_id, r.related_id);
-  const corrections = new Map<string, Correction[]>();
-  for (const c of correctionRows)
-    push(corrections, c.article_id, { id: c.id, kind: c.kind as CorrectionKind, text: c.text, issuedAt: c.issued_at });
+  const topics = byArticle(topicRows, ({ article_id: _, ...topic }) => toTopic(topic));
+  const bylines = byArticle(bylineRows, (b) => b.author_id);
+  const related = byArticle(relatedRows, (r) => r.related_id);
+  const corrections = byArticle(correctionRows, (c): Correction => ({
+    id: c.id,
+    kind: c.kind as CorrectionKind,
+    text: c.text,
+    issuedAt: c.issued_at,
+  }));
   return rows.map((row) => {
     const teaser = teasers.get(row.id);
     const type = types.get(row.type_id);

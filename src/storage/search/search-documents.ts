@@ -3,22 +3,13 @@ import { sql } from 'kysely';
 import { bodyText, parseBody } from '../../domain/content/body.js';
 import { withoutSentinels } from '../../domain/search/snippet.js';
 import type { Db } from '../db.js';
+import { byArticle } from '../repositories/by-article.js';
 import type { ArticleStatus } from '../../domain/content/article.js';
 import { INDEX_FORMAT } from './search-types.js';
 import type { SearchDocument } from './search-types.js';
 
 /** A very long piece is indexed up to here (tsvector positions end at 16,383 anyway). */
 const MAX_BODY_CHARS = 100_000;
-
-function group<Row extends { article_id: string }>(rows: readonly Row[], value: (row: Row) => string): Map<string, string[]> {
-  const out = new Map<string, string[]>();
-  for (const row of rows) {
-    const list = out.get(row.article_id) ?? [];
-    list.push(value(row));
-    out.set(row.article_id, list);
-  }
-  return out;
-}
 
 /**
  * Documents for the given articles, in whatever state: the newsroom searches
@@ -58,10 +49,10 @@ export async function loadSearchDocuments(db: Db, articleIds: readonly string[])
       .orderBy('issued_at')
       .execute(),
   ]);
-  const names = group(bylines, (b) => b.text);
-  const authorIds = group(bylines, (b) => b.author_id);
-  const topicNames = group(topics, (t) => t.text);
-  const notices = group(corrections, (c) => c.text);
+  const names = byArticle(bylines, (b) => b.text);
+  const authorIds = byArticle(bylines, (b) => b.author_id);
+  const topicNames = byArticle(topics, (t) => t.text);
+  const notices = byArticle(corrections, (c) => c.text);
   return articles.map((a) => {
     const isPublic = a.status === 'published' && a.published_at !== null;
     return {
