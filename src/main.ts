@@ -33,15 +33,15 @@ export interface Runtime {
   close(): Promise<void>;
 }
 
-/** Opens the database and media store, and (unless told not to) brings the schema up to date. */
+/**
+ * Opens the database and media store, and (unless told not to) brings the
+ * schema up to date. The search index is brought up to date by the server,
+ * in the background, and by `masthead migrate`.
+ */
 export async function openRuntime(config: Config, options: { clock?: Clock; db?: Db; migrate?: boolean } = {}): Promise<Runtime> {
   const db = options.db ?? createDb(config);
   try {
-    if (options.migrate !== false) {
-      await migrateToLatest(db);
-      // Pieces published before search existed (or restored from a backup) become searchable.
-      await backfillSearchIndex(db);
-    }
+    if (options.migrate !== false) await migrateToLatest(db);
   } catch (error) {
     await db.destroy();
     throw error;
@@ -55,7 +55,37 @@ export interface RunningServer {
   app: FastifyInstance;
   runtime: Runtime;
   url: string;
+  /** The start-up search backfill: how many pieces it indexed (it runs while the site serves). */
+  indexing: Promise<number>;
   stop(): Promise<void>;
+}
+
+/**
+ * Pieces the search index lacks (published before search existed, restored
+ * from a backup) or holds in an older format (after an upgrade) are indexed
+ * while the site serves: on a big archive that takes minutes, which must not
+ * be minutes of downtime. Until it ends, search can miss some of them.
+ */
+function indexInBackground(db: Db, log: FastifyInstance['log'], signal: AbortSignal): Promise<number> {
+  const started = Date.now();
+  let reported = started;
+  const onProgress = (indexed: number) => {
+    // A long reindex says how far it is, every ten seconds or so.
+    if (Date.now() - reported < 10_000) return;
+    reported = Date.now();
+    log.info({ indexed }, `Search index: ${indexed} pieces indexed so far; the site is serving meanwhile.`);
+  };
+  // Small batches: on SQLite each one holds the process for its duration (about 50 ms for 100 pieces).
+  return backfillSearchIndex(db, { batchSize: 100, signal, onProgress }).then(
+    (indexed) => {
+      if (indexed > 0) log.info({ indexed, ms: Date.now() - started }, `Search index brought up to date: ${indexed} pieces indexed.`);
+      return indexed;
+    },
+    (error: unknown) => {
+      log.error({ err: error }, 'The search index could not be brought up to date; it is tried again at the next start.');
+      return 0;
+    },
+  );
 }
 
 /** Starts the whole publication: migrate, seed the demo when asked and empty, serve. */
@@ -76,6 +106,8 @@ export async function startServer(config: Config): Promise<RunningServer> {
   });
   let bridge: ChangeBridge | null = null;
   let jobs: JobRunner | null = null;
+  const stopIndexing = new AbortController();
+  let indexing: Promise<number> = Promise.resolve(0);
   try {
     // On PostgreSQL several nodes may serve one publication: tell each other what changed.
     if (config.databaseUrl)
@@ -85,6 +117,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
       if (result.seeded) app.log.info(`Seeded the demo publication: ${result.articles} articles, ${result.briefs} briefs.`);
     }
     await app.listen({ port: config.port, host: config.host });
+    indexing = indexInBackground(runtime.deps.db, app.log, stopIndexing.signal);
     // Scheduled pieces whose time passed while we were down publish now, with their scheduled time.
     jobs = createJobRunner({
       db: runtime.deps.db,
@@ -95,6 +128,8 @@ export async function startServer(config: Config): Promise<RunningServer> {
     await armWeeklyCompose(runtime.deps);
     jobs.start();
   } catch (error) {
+    stopIndexing.abort();
+    await indexing;
     await bridge?.close();
     await app.close();
     await runtime.close();
@@ -103,11 +138,13 @@ export async function startServer(config: Config): Promise<RunningServer> {
   let stopping: Promise<void> | null = null;
   const stop = (): Promise<void> =>
     (stopping ??= (async () => {
+      stopIndexing.abort();
+      await indexing;
       await jobs?.stop();
       await app.close();
       await bridge?.close();
       await mailer.close();
       await runtime.close();
     })());
-  return { app, runtime, url: config.publicUrl, stop };
+  return { app, runtime, url: config.publicUrl, indexing, stop };
 }

@@ -9,6 +9,7 @@ import { readPassword } from './read-password.js';
 import { ConfigError, loadConfig } from '../config/config.js';
 import { MastheadError } from '../errors.js';
 import { openRuntime, startServer } from '../main.js';
+import { backfillSearchIndex } from '../storage/search/search-index.js';
 import { demoPublication } from '../services/demo/demo-content.js';
 import { seedDemo } from '../services/demo/seed-demo.js';
 import { migrateToLatest } from '../storage/migrate.js';
@@ -62,8 +63,11 @@ program
     run(async () => {
       const runtime = await openRuntime(loadConfig(), { migrate: false });
       const applied = await migrateToLatest(runtime.deps.db);
-      await runtime.close();
       console.log(applied.length > 0 ? `Applied ${applied.length} migration(s).` : 'The database schema is up to date.');
+      // Done here, a new release's servers find the search index current instead of rebuilding it while they serve.
+      const indexed = await backfillSearchIndex(runtime.deps.db);
+      await runtime.close();
+      console.log(indexed > 0 ? `Indexed ${indexed} piece(s) for search.` : 'The search index is up to date.');
     }),
   );
 

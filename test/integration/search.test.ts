@@ -366,7 +366,23 @@ for (const dialect of DIALECTS) {
       );
       const now = new Date();
       expect((await searchArticles(db, { query: 'almanac', limit: 10, offset: 0, now })).total).toBe(0);
-      expect(await backfillSearchIndex(db)).toBe(count);
+      // Stopped (a server shutting down): nothing more after the batch in hand, and what was done stays.
+      const stop = new AbortController();
+      stop.abort();
+      expect(await backfillSearchIndex(db, { signal: stop.signal })).toBe(0);
+      const halt = new AbortController();
+      const progress: number[] = [];
+      const first = await backfillSearchIndex(db, {
+        batchSize: 100,
+        signal: halt.signal,
+        onProgress: (n) => {
+          progress.push(n);
+          halt.abort();
+        },
+      });
+      expect([first, progress]).toEqual([100, [100]]);
+      expect((await searchArticles(db, { query: 'almanac', limit: 10, offset: 0, now })).total).toBe(100);
+      expect(await backfillSearchIndex(db)).toBe(count - 100);
       expect(await backfillSearchIndex(db)).toBe(0);
 
       const found = await searchArticles(db, { query: 'almanac', limit: 10, offset: 0, now });

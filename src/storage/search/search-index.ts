@@ -4,6 +4,7 @@
  * (searchNewsroom) finds every piece in every state, from the same index. Each database does it its own way (sqlite-search.ts,
  * postgres-search.ts); which one is decided by the dialect of `db`.
  */
+import { setImmediate } from 'node:timers/promises';
 import { sql } from 'kysely';
 import { isEmptyQuery, parseSearchQuery } from '../../domain/search/query.js';
 import { hasMatch, splitHighlighted, tidySnippet } from '../../domain/search/snippet.js';
@@ -67,14 +68,19 @@ async function removeFromIndex(db: Db, ids: readonly string[]): Promise<void> {
 
 /**
  * Indexes articles the index lacks or holds out of date (an older format,
- * another state), in batches. Cheap when there is nothing to do: run at
- * every start.
+ * another state), in batches, and returns how many. Cheap when there is
+ * nothing to do: the server runs it in the background at every start.
+ * `signal` stops it between batches (what is done stays done); `onProgress`
+ * hears the running count after each batch.
  */
-export async function backfillSearchIndex(db: Db, options: { batchSize?: number } = {}): Promise<number> {
+export async function backfillSearchIndex(
+  db: Db,
+  options: { batchSize?: number; signal?: AbortSignal; onProgress?: (indexed: number) => void } = {},
+): Promise<number> {
   const batchSize = options.batchSize ?? 500;
   let done = 0;
   let after: BackfillCursor | null = null;
-  for (;;) {
+  while (!options.signal?.aborted) {
     const rows = await articlesOutOfIndex(db, batchSize, after);
     const last = rows.at(-1);
     if (last === undefined) break;
@@ -86,6 +92,10 @@ export async function backfillSearchIndex(db: Db, options: { batchSize?: number 
     );
     done += rows.length;
     after = { at: last.at, id: last.id };
+    options.onProgress?.(done);
+    // SQLite answers synchronously: without a turn of the event loop between batches, a server doing this
+    // in the background would answer nothing until the end.
+    await setImmediate();
   }
   return done;
 }
