@@ -8,6 +8,8 @@
  * interval (checked on a fake clock, so nothing here depends on timing).
  * No database: no dialect loop.
  */
+import { createServer } from 'node:net';
+import type { AddressInfo, Server } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { BulkSendError, bulkSender } from '../../src/services/mail/bulk-sender.js';
 import type { BulkSender } from '../../src/services/mail/bulk-sender.js';
@@ -142,5 +144,133 @@ describe('bulk sender', () => {
     await vi.waitFor(() => expect(arrived()).toEqual(readers));
     await Promise.all(sends);
     expect(sink.total()).toBe(3);
+  });
+
+  describe('against a server that misbehaves (a few lines of SMTP over a socket)', () => {
+    /**
+     * Takes every envelope; `onData` decides what happens to each message's text: `refuse-and-close` answers 554 at
+     * its end and hangs up, `answer-early` answers 451 as soon as text arrives (before the end-of-data mark);
+     * anything later is taken. Records, per connection, the lines that came after an early answer.
+     */
+    async function fakeSmtp(modes: ('refuse-and-close' | 'answer-early' | 'take')[]): Promise<{
+      url: string;
+      sessions: () => number;
+      taken: () => number;
+      afterAnswer: string[][];
+      close: () => Promise<void>;
+    }> {
+      let sessions = 0;
+      let taken = 0;
+      let messages = 0;
+      const afterAnswer: string[][] = [];
+      const server: Server = createServer((socket) => {
+        sessions += 1;
+        const mine: string[] = [];
+        afterAnswer.push(mine);
+        let buffer = '';
+        let data = false;
+        let answered = false;
+        let mode: 'refuse-and-close' | 'answer-early' | 'take' = 'take';
+        socket.on('error', () => undefined);
+        socket.write('220 fake.example.test ESMTP\r\n');
+        socket.on('data', (chunk: Buffer) => {
+          buffer += chunk.toString('latin1');
+          for (;;) {
+            if (data) {
+              if (mode === 'answer-early' && !answered && buffer.length > 0) {
+                answered = true;
+                socket.write('451 4.4.2 Timeout waiting for data\r\n');
+              }
+              const end = buffer.indexOf('\r\n.\r\n');
+              if (answered) {
+                // Whatever comes now is not text any more: keep it, line by line.
+                const lines = buffer.split('\r\n');
+                buffer = lines.pop() ?? '';
+                mine.push(...lines);
+                return;
+              }
+              if (end < 0) return;
+              buffer = buffer.slice(end + 5);
+              data = false;
+              if (mode === 'refuse-and-close') {
+                socket.end('554 5.7.1 Refused by policy\r\n');
+                return;
+              }
+              taken += 1;
+              socket.write('250 2.0.0 Taken\r\n');
+              continue;
+            }
+            const eol = buffer.indexOf('\r\n');
+            if (eol < 0) return;
+            const line = buffer.slice(0, eol);
+            buffer = buffer.slice(eol + 2);
+            const verb = line.slice(0, 4).toUpperCase();
+            if (verb === 'EHLO' || verb === 'HELO') socket.write('250 fake.example.test\r\n');
+            else if (verb === 'DATA') {
+              mode = modes[messages++] ?? 'take';
+              data = true;
+              socket.write('354 Go ahead\r\n');
+            } else if (verb === 'QUIT') {
+              socket.end('221 Bye\r\n');
+              return;
+            } else socket.write('250 OK\r\n');
+          }
+        });
+      });
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+      return {
+        url: `smtp://127.0.0.1:${(server.address() as AddressInfo).port}`,
+        sessions: () => sessions,
+        taken: () => taken,
+        afterAnswer,
+        close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+      };
+    }
+
+    it('does not lose its only connection when the server refuses a message and hangs up', async () => {
+      const fake = await fakeSmtp(['refuse-and-close', 'take']);
+      sender = bulkSender(fake.url, { maxConnections: 1, rateLimit: null });
+      try {
+        const refused = await sender
+          .send({ from: FROM, to: 'a@example.test' }, message('a@example.test', 'First.'), recorded)
+          .catch((e: unknown) => e);
+        expect(refused).toMatchObject({ responseCode: 554, handedOver: true });
+        // With the slot lost, this would wait for a free connection forever.
+        await sender.send({ from: FROM, to: 'b@example.test' }, message('b@example.test', 'Second.'), recorded);
+        expect(fake.taken()).toBe(1);
+        expect(fake.sessions()).toBe(2);
+      } finally {
+        await sender.close();
+        sender = null;
+        await fake.close();
+      }
+    });
+
+    it('writes no mark after an answer that came in the middle of the text, and does not reuse that session', async () => {
+      const fake = await fakeSmtp(['answer-early', 'take']);
+      sender = bulkSender(fake.url, { maxConnections: 1, rateLimit: null });
+      let releasedAt: number | null = null;
+      try {
+        const early = await sender
+          .send({ from: FROM, to: 'a@example.test' }, message('a@example.test', 'Interrupted.'), async (release) => {
+            // A slow record: the server answers before it is done.
+            await new Promise((resolve) => setTimeout(resolve, 100));
+            release();
+            releasedAt = Date.now();
+          })
+          .catch((e: unknown) => e);
+        expect(early).toMatchObject({ responseCode: 451, handedOver: false });
+        await sender.send({ from: FROM, to: 'b@example.test' }, message('b@example.test', 'Next.'), recorded);
+        await vi.waitFor(() => expect(releasedAt).not.toBeNull());
+        // The interrupted session never got a lone "." (which would end up answering someone else's command).
+        expect(fake.afterAnswer[0]).not.toContain('.');
+        expect(fake.taken()).toBe(1);
+        expect(fake.sessions()).toBe(2);
+      } finally {
+        await sender.close();
+        sender = null;
+        await fake.close();
+      }
+    });
   });
 });

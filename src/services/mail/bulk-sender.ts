@@ -204,11 +204,13 @@ export function bulkSender(url: string, options: BulkSenderOptions): BulkSender 
   ): Promise<void> {
     return new Promise((resolve, reject) => {
       const chunks = typeof raw === 'string' || Buffer.isBuffer(raw) ? [raw] : raw;
+      // The server said 354 and the text started going in.
+      let feeding = false;
       let released = false;
       let dropped = false;
-      // nodemailer gave up on the message (the connection is closing): its callback tells the outcome.
-      let aborted = false;
-      const abort = new AbortController();
+      // The server has answered (or the connection is gone): nothing more goes out for this message.
+      let answered = false;
+      const stop = new AbortController();
       const discardOnce = () => {
         if (dropped) return;
         dropped = true;
@@ -217,24 +219,24 @@ export function bulkSender(url: string, options: BulkSenderOptions): BulkSender 
       // Fed to nodemailer's dot-stuffing stream (`dest`), which writes the end-of-data mark when it is ended.
       const feed = async (dest: Duplex): Promise<void> => {
         try {
-          for (const chunk of chunks) if (!dest.write(chunk)) await once(dest, 'drain', { signal: abort.signal });
+          for (const chunk of chunks) if (!dest.write(chunk)) await once(dest, 'drain', { signal: stop.signal });
           // The whole text out of this process first, so the mark is all that is left to release.
           await flushed(slot.socket, dest);
         } catch (error) {
-          if (aborted) return;
+          if (answered) return;
           discardOnce();
           return reject(error);
         }
-        if (dropped || aborted) return;
+        if (answered || dropped) return;
         // Ending the stream writes the mark to the socket before `end()` returns: nothing runs in between.
         const releaseMark = () => {
-          if (released || dropped || aborted) return;
+          if (released || dropped || answered) return;
           released = true;
           dest.end();
         };
         handOver(releaseMark).then(releaseMark, (error: unknown) => {
-          // Released already: the server has the message, and its reply decides.
-          if (released) return;
+          // Released already, or answered: the server's reply decides.
+          if (released || answered) return;
           // Nothing was released: dropping the connection makes the server discard the text.
           discardOnce();
           reject(error);
@@ -245,27 +247,48 @@ export function bulkSender(url: string, options: BulkSenderOptions): BulkSender 
       // record, with no stream machinery (ticks, microtasks) between the record and the mark.
       const source = Object.assign(new EventEmitter(), {
         pipe(dest: Duplex): Duplex {
+          feeding = true;
           void feed(dest);
           return dest;
         },
         destroy(): void {
-          aborted = true;
-          abort.abort();
+          // nodemailer gave up on the message (the connection is closing): its callback tells the outcome.
+          answered = true;
+          stop.abort();
         },
       });
+      /** Back to the pool after a reset, or dropped if the connection ends first (its reset callback never comes then). */
+      const reuseAfterReset = () => {
+        let finished = false;
+        const onEnd = () => {
+          if (finished) return;
+          finished = true;
+          discardOnce();
+        };
+        slot.connection.once('end', onEnd);
+        slot.connection.reset((resetError) => {
+          slot.connection.removeListener('end', onEnd);
+          if (finished) return;
+          finished = true;
+          if (resetError) discardOnce();
+          else release(slot);
+        });
+      };
       // Cast: nodemailer's types say Readable, its code needs only pipe, on and destroy (smtp-connection `send`).
       slot.connection.send(envelope, source as unknown as Readable, (error) => {
+        answered = true;
+        stop.abort();
         if (dropped) return;
         if (!error) {
           release(slot);
           return resolve();
         }
         const code = replyCode(error);
-        const refused = code !== undefined && code !== 421 && !slot.broken;
-        if (refused) {
-          // The server refused this message; the session itself is fine once reset.
-          slot.connection.reset((resetError) => (resetError ? discardOnce() : release(slot)));
-        } else discardOnce();
+        // A refusal of the envelope (before DATA) or of the whole message (after its mark) leaves a session that a
+        // reset makes clean; an answer in the middle of the text leaves one nobody can vouch for.
+        const clean = code !== undefined && code !== 421 && !slot.broken && (!feeding || released);
+        if (clean) reuseAfterReset();
+        else discardOnce();
         reject(new BulkSendError(error.message, code, released));
       });
     });
