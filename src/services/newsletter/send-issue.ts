@@ -39,7 +39,7 @@ import type { DeliveryCounts, LeasedDelivery } from '../../storage/repositories/
 import { withCheckpointsHeld } from '../../storage/checkpoints.js';
 import { withTransaction } from '../../storage/transaction.js';
 import { announce } from '../distribution/webhooks.js';
-import { replyCode } from '../mail/bulk-sender.js';
+import { BulkSendError, replyCode } from '../mail/bulk-sender.js';
 import type { BulkSender } from '../mail/bulk-sender.js';
 import type { Mailer } from '../mail/mailer.js';
 import { getSiteSettings } from '../settings/site-settings.js';
@@ -188,7 +188,12 @@ function groupCommit(write: (ids: string[], dispatched: () => void) => Promise<v
   // Marks that could not be written after their messages left: stop releasing anything more.
   let broken: unknown = null;
   async function drain(): Promise<void> {
-    while (queued.length > 0) {
+    for (;;) {
+      // Cleared in the same step that finds the queue empty: a mark queued a moment later starts a new drain.
+      if (queued.length === 0) {
+        draining = null;
+        return;
+      }
       const batch = queued;
       queued = [];
       let released = false;
@@ -212,7 +217,7 @@ function groupCommit(write: (ids: string[], dispatched: () => void) => Promise<v
       new Promise<void>((resolve, reject) => {
         if (broken) return reject(broken);
         queued.push({ id, release, resolve, reject });
-        draining ??= drain().finally(() => (draining = null));
+        draining ??= drain();
       }),
     async settled() {
       while (draining) await draining;
@@ -284,16 +289,22 @@ async function sendMarked(
     const scratch: MessageScratch = { buffer: Buffer.alloc(0) };
     for (let d = await next(); d; d = await next()) {
       const raw = await readerMessage(env, d, deps.clock(), scratch);
-      let handedOver = false;
       const delivery = d;
+      const marked: Promise<void>[] = [];
       try {
-        await sender.send({ from: env.returnPath, to: d.email }, raw, async (release) => {
-          await marks.mark(delivery.subscriberId, release);
-          handedOver = true;
+        await sender.send({ from: env.returnPath, to: d.email }, raw, (release) => {
+          const mark = marks.mark(delivery.subscriberId, release);
+          marked.push(mark);
+          return mark;
         });
         tally('sent');
       } catch (error) {
-        tally(await afterFailure(deps, env, d, error, handedOver));
+        // Whether the message left is the sender's to say: a mark can commit after the server has already answered
+        // (or the connection died), and then its release wrote nothing.
+        const released = error instanceof BulkSendError && error.handedOver;
+        // Such a mark lands before what follows overrides it (retry or bounce), not after.
+        if (!released) await Promise.allSettled(marked);
+        tally(await afterFailure(deps, env, d, error, released));
       }
     }
   };
