@@ -84,12 +84,13 @@ export async function backfillSearchIndex(
     const rows = await articlesOutOfIndex(db, batchSize, after);
     const last = rows.at(-1);
     if (last === undefined) break;
-    await withTransaction(db, (trx) =>
-      indexArticles(
-        trx,
-        rows.map((r) => r.id),
-      ),
-    );
+    const ids = rows.map((r) => r.id);
+    await withTransaction(db, async (trx) => {
+      // The site serves meanwhile: an edit committing between reading these pieces and writing their entries would
+      // be overwritten with what was read. Locked, an edit waits for this batch, or this batch for the edit.
+      if (dialectOf(trx) === 'postgres') await trx.selectFrom('articles').select('id').where('id', 'in', ids).forShare().execute();
+      await indexArticles(trx, ids);
+    });
     done += rows.length;
     after = { at: last.at, id: last.id };
     options.onProgress?.(done);
