@@ -5,6 +5,9 @@ import type { Db } from './db.js';
 /** SQLite's own default: a checkpoint once the write-ahead log holds this many pages. */
 const AUTO_CHECKPOINT_PAGES = 1000;
 
+/** How many callers hold checkpoints back, per database handle. */
+const held = new WeakMap<Db, number>();
+
 /**
  * Runs `work` with SQLite's automatic checkpoints held back; `checkpoint`
  * runs one when the caller chooses. An automatic checkpoint runs inside the
@@ -16,12 +19,17 @@ const AUTO_CHECKPOINT_PAGES = 1000;
  */
 export async function withCheckpointsHeld<T>(db: Db, work: (checkpoint: () => Promise<void>) => Promise<T>): Promise<T> {
   if (dialectOf(db) !== 'sqlite' || db.isTransaction) return work(async () => undefined);
-  await sql`pragma wal_autocheckpoint = 0`.execute(db);
+  // Two sends at once on one database: the setting comes back when the last one ends.
+  const holders = (held.get(db) ?? 0) + 1;
+  held.set(db, holders);
+  if (holders === 1) await sql`pragma wal_autocheckpoint = 0`.execute(db);
   try {
     return await work(async () => {
       await sql`pragma wal_checkpoint(passive)`.execute(db);
     });
   } finally {
-    await sql.raw(`pragma wal_autocheckpoint = ${AUTO_CHECKPOINT_PAGES}`).execute(db);
+    const left = (held.get(db) ?? 1) - 1;
+    held.set(db, left);
+    if (left === 0) await sql.raw(`pragma wal_autocheckpoint = ${AUTO_CHECKPOINT_PAGES}`).execute(db);
   }
 }

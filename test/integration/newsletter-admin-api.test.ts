@@ -9,7 +9,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUser } from '../../src/services/auth/accounts.js';
 import { NEWSLETTER_SEND_JOB } from '../../src/services/newsletter/schedule-issue.js';
-import { leaseDueJobs, listJobs } from '../../src/storage/repositories/jobs.js';
+import { failJob, leaseDueJobs, listJobs } from '../../src/storage/repositories/jobs.js';
 import { DIALECTS, dialectLabel } from '../helpers/databases.js';
 import { createTestSite } from '../helpers/site.js';
 import type { TestSite } from '../helpers/site.js';
@@ -184,7 +184,14 @@ for (const dialect of DIALECTS) {
       expect(late.statusCode).toBe(409);
       expect((late.json() as ErrorBody).errors[0]).toMatchObject({ code: 'ISSUE_NOT_EDITABLE' });
       expect((await get(`/newsletter/issues/${id}`)).json()).toMatchObject({ issue: { status: 'scheduled' } });
-      // Not a draft: it cannot be deleted either.
+      // The job failed for good before it began sending: nothing is left to call off, and the issue is a draft again.
+      const job = taken.find((j) => (j.payload as { issueId: string }).issueId === id)!;
+      expect(await failJob(site.deps.db, job.id, 'test-runner', 'the SMTP server was unreachable', new Date(), null)).toBe(true);
+      const afterFailure = await post(`/newsletter/issues/${id}/unschedule`);
+      expect(afterFailure.statusCode).toBe(200);
+      expect(afterFailure.json()).toMatchObject({ issue: { id, status: 'draft' } });
+      // Scheduled once more: not a draft, so it cannot be deleted.
+      expect((await post(`/newsletter/issues/${id}/schedule`, headers.admin, { at })).statusCode).toBe(202);
       const notDraft = await remove(id);
       expect(notDraft.statusCode).toBe(409);
       expect((notDraft.json() as ErrorBody).errors[0]).toMatchObject({ code: 'ISSUE_NOT_DRAFT' });

@@ -39,6 +39,17 @@ for (const dialect of DIALECTS) {
       } else expect(during).toBe('ran');
     });
 
+    it('gives the setting back when the last of two overlapping holders ends', async () => {
+      let endFirst: () => void = () => undefined;
+      const first = withCheckpointsHeld(target.db, () => new Promise<void>((resolve) => (endFirst = resolve)));
+      const during = await withCheckpointsHeld(target.db, async () => (dialect === 'sqlite' ? autoCheckpoint(target.db) : null));
+      // The second ended while the first still runs: still held.
+      if (dialect === 'sqlite') expect([during, await autoCheckpoint(target.db)]).toEqual([0, 0]);
+      endFirst();
+      await first;
+      if (dialect === 'sqlite') expect(await autoCheckpoint(target.db)).toBe(1000);
+    });
+
     it('gives the setting back when the work fails', async () => {
       const failure = new Error('the send stopped');
       await expect(withCheckpointsHeld(target.db, () => Promise.reject(failure))).rejects.toBe(failure);

@@ -6,7 +6,7 @@
 import type { SiteSettings } from '../../domain/content/model.js';
 import { isSendTime, nextSendTime } from '../../domain/newsletter/round-up.js';
 import { MastheadError } from '../../errors.js';
-import { cancelJobsByKey, enqueueJob, listJobs } from '../../storage/repositories/jobs.js';
+import { cancelJobsByKey, enqueueJob, hasPendingJob, listJobs } from '../../storage/repositories/jobs.js';
 import { deleteDraftIssue, findIssue, updateIssue } from '../../storage/repositories/newsletter.js';
 import { withTransaction } from '../../storage/transaction.js';
 import { getSiteSettings } from '../settings/site-settings.js';
@@ -46,7 +46,10 @@ export async function unscheduleIssue(deps: NewsletterDeps, issueId: string): Pr
     if (!row) throw new MastheadError('NOT_FOUND');
     if (row.status !== 'scheduled') throw new MastheadError('ISSUE_NOT_SCHEDULED', { status: row.status });
     const now = deps.clock();
-    if ((await cancelJobsByKey(trx, sendKey(issueId), { unlessTakenAt: now })) === 0)
+    // Nothing withdrawn but a job still there: a runner holds it, and the send has begun. (No job at all, after it
+    // failed for good: there is nothing to call off, and the issue goes back to being a draft.)
+    const withdrawn = await cancelJobsByKey(trx, sendKey(issueId), { unlessTakenAt: now });
+    if (withdrawn === 0 && (await hasPendingJob(trx, sendKey(issueId))))
       throw new MastheadError('ISSUE_NOT_EDITABLE', { status: 'sending' });
     const changed = { status: 'draft', scheduled_at: null, updated_at: now.toISOString() } as const;
     await updateIssue(trx, issueId, changed);

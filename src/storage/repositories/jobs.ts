@@ -105,6 +105,11 @@ export async function cancelJobsByKey(db: Db, dedupeKey: string, options: { unle
   return Number(result.numDeletedRows);
 }
 
+/** Whether a job with this key is still to run or running (neither done nor failed). */
+export async function hasPendingJob(db: Db, dedupeKey: string): Promise<boolean> {
+  return (await db.selectFrom('jobs').select('id').where('dedupe_key', '=', dedupeKey).where(isPending).executeTakeFirst()) !== undefined;
+}
+
 /**
  * Claims up to `limit` due jobs for one worker until now + leaseMs. On
  * PostgreSQL, SKIP LOCKED lets other nodes claim other rows at the same
