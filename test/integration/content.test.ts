@@ -429,9 +429,23 @@ for (const dialect of DIALECTS) {
         expect(article!.version).toBe(3);
       });
 
-      it('reads many articles at once exactly as one by one, in the order asked, leaving out unknown ids', async () => {
+      it('reads many articles at once, whole and in the order asked, leaving out unknown ids', async () => {
         const { id } = await story();
         for (let i = 0; i < 3; i++) await story();
+        const pinned = await story();
+        const rich = await createArticle(deps, {
+          sectionId: desk.sectionA.id,
+          typeId: desk.typeU.id,
+          kicker: '',
+          headline: 'Read in a batch',
+          dek: '',
+          body: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Batch.' }] }] },
+          topicIds: [desk.topicY.id, desk.topicX.id],
+          authorIds: [desk.authorO.id, desk.authorM.id],
+          relatedIds: [pinned.id],
+          status: 'published',
+          publishedAt: hoursFromNow(-1),
+        });
         await addCorrection(deps, { articleId: id, kind: 'update', text: 'Read together with the others.' });
         const ids = (await deps.db.selectFrom('articles').select('id').orderBy('id', 'desc').execute()).map((r) => r.id);
         expect(ids.length).toBeGreaterThan(3);
@@ -441,6 +455,12 @@ for (const dialect of DIALECTS) {
         expect(together.map((a) => a.id)).toEqual(asked.filter((a) => a !== 'no-such-article'));
         expect(together).toEqual(oneByOne);
         expect(together.find((a) => a.id === id)!.corrections.map((c) => c.text)).toEqual(['Read together with the others.']);
+        // Each piece's own topics, bylines and pinned pieces, in their order, whatever else is in the batch.
+        const richOne = together.find((a) => a.id === rich.id)!;
+        expect(richOne.topics).toEqual([desk.topicY, desk.topicX]);
+        expect(richOne.authors.map((a) => a.id)).toEqual([desk.authorO.id, desk.authorM.id]);
+        expect(richOne.pinnedRelatedIds).toEqual([pinned.id]);
+        expect(richOne.corrections).toEqual([]);
         expect(await findArticlesByIds(deps.db, [])).toEqual([]);
       });
 

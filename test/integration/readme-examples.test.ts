@@ -61,6 +61,7 @@ for (const dialect of DIALECTS) {
       expect(res.statusCode, res.body.slice(0, 200)).toBe(200);
       expect(res.body.length).toBeGreaterThan(100);
       if (url.startsWith('/search')) expect(res.body).toMatch(/<mark>/);
+      if (url.startsWith('/api/content/v1/search')) expect((res.json() as { results: unknown[] }).results.length).toBeGreaterThan(0);
     });
   });
 }

@@ -142,5 +142,25 @@ describe('start-up search indexing, in the background', () => {
         await second.stop();
       }
     }, 120_000);
+
+    it('stops indexing between batches when the server stops, and the next start does the rest', async () => {
+      const target = await make();
+      cleanups.push(target.cleanup);
+      await target.prepare();
+      const port = await freePort();
+      const config = loadConfig({ ...target.env, PORT: String(port), HOST: '127.0.0.1', MASTHEAD_DEMO: '0', LOG_LEVEL: 'silent' });
+
+      const stopped = await startServer(config);
+      await stopped.stop();
+      const before = await stopped.indexing;
+      expect(before).toBeLessThan(PIECES);
+
+      const next = await startServer(config);
+      try {
+        expect(await next.indexing).toBe(PIECES - before);
+      } finally {
+        await next.stop();
+      }
+    }, 120_000);
   }
 });
