@@ -130,23 +130,18 @@ function readerParts(env: Envelope, d: LeasedDelivery, now: Date) {
   };
 }
 
+/** One reader's copy as mail fields, personalized whole (for nodemailer to compose). */
+function readerMail(env: Envelope, d: LeasedDelivery, now: Date) {
+  const { readerLinks, messageId, headers } = readerParts(env, d, now);
+  const copy = personalize(env.rendered, readerLinks);
+  return { from: env.from, to: d.email, subject: env.issue.subject, html: copy.html, text: copy.text, headers, messageId, date: now };
+}
+
 /** One reader's copy: the prebuilt template for plain addresses; nodemailer's composer (its checks and encoding) for anything else. */
 async function readerMessage(env: Envelope, d: LeasedDelivery, now: Date, scratch: MessageScratch): Promise<Buffer> {
+  if (!PLAIN_ADDRESS.test(d.email)) return new MailComposer(readerMail(env, d, now)).compile().build();
   const { readerLinks, messageId, headers } = readerParts(env, d, now);
-  if (PLAIN_ADDRESS.test(d.email))
-    return bulkMessage(env.bulk, { to: d.email, messageId, date: now, headers, links: readerLinks }, scratch);
-  const copy = personalize(env.rendered, readerLinks);
-  const composer = new MailComposer({
-    from: env.from,
-    to: d.email,
-    subject: env.issue.subject,
-    html: copy.html,
-    text: copy.text,
-    headers,
-    messageId,
-    date: now,
-  });
-  return composer.compile().build();
+  return bulkMessage(env.bulk, { to: d.email, messageId, date: now, headers, links: readerLinks }, scratch);
 }
 
 /** A refusal or a lost connection: what it means for this delivery. */
@@ -318,21 +313,9 @@ async function sendMarked(
 async function sendOneByOne(deps: SendDeps, env: Envelope, options: SendOptions, counts: DeliveryCounts): Promise<void> {
   const next = deliveryQueue(deps, env.issue.id, options, 0);
   for (let d = await next(); d; d = await next()) {
-    const now = deps.clock();
-    const { readerLinks, messageId, headers } = readerParts(env, d, now);
-    const copy = personalize(env.rendered, readerLinks);
     let result: Result = 'sent';
     try {
-      await deps.mailer.send({
-        to: d.email,
-        from: env.from,
-        subject: env.issue.subject,
-        html: copy.html,
-        text: copy.text,
-        headers,
-        messageId,
-        date: now,
-      });
+      await deps.mailer.send(readerMail(env, d, deps.clock()));
       await markDeliveriesSent(deps.db, env.issue.id, [d.subscriberId], { host: env.host, now: deps.clock() });
     } catch (error) {
       result = await afterFailure(deps, env, d, error, false);
