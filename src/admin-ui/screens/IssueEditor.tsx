@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { api, ApiError } from '../api';
 import type { User } from '../api';
+import { ConfirmButton } from '../components/ConfirmButton';
 import { ItemSearch } from '../components/ItemSearch';
 import { RoundUpItems } from '../components/RoundUpItems';
 import { ISSUE_STATUS_NAMES, formatWhen, localInputValue, pollDelay } from '../newsletter-api';
@@ -19,14 +20,8 @@ const message = (e: unknown) => (e instanceof ApiError ? e.message : String(e));
 
 /** Deleting a draft, after a confirmation; then back to the list of issues. */
 function DeleteDraft({ issue }: { issue: Issue }) {
-  const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState('');
-  const confirmButton = useRef<HTMLButtonElement>(null);
-  const startButton = useRef<HTMLButtonElement>(null);
-  useEffect(() => {
-    if (confirming) confirmButton.current?.focus();
-  }, [confirming]);
   const remove = async () => {
     setBusy(true);
     setError('');
@@ -40,27 +35,14 @@ function DeleteDraft({ issue }: { issue: Issue }) {
   };
   return (
     <div className="nl-delete">
-      {!confirming ? (
-        <button type="button" ref={startButton} onClick={() => setConfirming(true)}>
-          Delete this draft…
-        </button>
-      ) : (
-        <div role="group" aria-labelledby="confirm-delete" className="nl-confirm">
-          <p id="confirm-delete">Delete the draft “{issue.subject}”? It cannot be brought back.</p>
-          <button type="button" className="danger" ref={confirmButton} disabled={busy} onClick={() => void remove()}>
-            Delete the draft
-          </button>{' '}
-          <button
-            type="button"
-            onClick={() => {
-              setConfirming(false);
-              setTimeout(() => startButton.current?.focus(), 0);
-            }}
-          >
-            Cancel
-          </button>
-        </div>
-      )}
+      <ConfirmButton
+        label="Delete this draft…"
+        question={`Delete the draft “${issue.subject}”? It cannot be brought back.`}
+        confirmLabel="Delete the draft"
+        confirmClass="danger"
+        disabled={busy}
+        onConfirm={() => void remove()}
+      />
       {error && (
         <p role="alert" className="error">
           {error}

@@ -1,6 +1,7 @@
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { api, ApiError } from '../api';
 import type { User } from '../api';
+import { ConfirmButton } from '../components/ConfirmButton';
 import { DeliveryProgress } from '../components/DeliveryProgress';
 import { formatWhen } from '../newsletter-api';
 import type { DeliveryCounts, Issue } from '../newsletter-api';
@@ -31,15 +32,8 @@ export function SendPanel({
   const [busy, setBusy] = useState(false);
   const [note, setNote] = useState('');
   const [error, setError] = useState('');
-  const [confirming, setConfirming] = useState(false);
   const [at, setAt] = useState(defaultScheduleAt);
-  const confirmButton = useRef<HTMLButtonElement>(null);
-  const sendButton = useRef<HTMLButtonElement>(null);
   const previewUrl = `/api/admin/v1/newsletter/issues/${issue.id}/preview`;
-
-  useEffect(() => {
-    if (confirming) confirmButton.current?.focus();
-  }, [confirming]);
 
   /** Saves pending edits first, so what is tested or sent is what is on screen. */
   const run = async (work: () => Promise<string>) => {
@@ -62,7 +56,6 @@ export function SendPanel({
     });
   const sendNow = () =>
     run(async () => {
-      setConfirming(false);
       const r = await api<{ issue: Issue; progress: DeliveryCounts }>('POST', `/newsletter/issues/${issue.id}/send`);
       onSent(r);
       return `Sending to ${readers(confirmedSubscribers)}.`;
@@ -110,28 +103,15 @@ export function SendPanel({
           <h3>Send now</h3>
           {confirmedSubscribers === 0 ? (
             <p>There are no confirmed subscribers to send to yet.</p>
-          ) : !confirming ? (
-            <button type="button" ref={sendButton} disabled={busy} onClick={() => setConfirming(true)}>
-              Send now…
-            </button>
           ) : (
-            <div role="group" aria-labelledby="confirm-send" className="nl-confirm">
-              <p id="confirm-send">
-                Send “{issue.subject}” now to {readers(confirmedSubscribers)}? It cannot be called back.
-              </p>
-              <button type="button" className="primary" ref={confirmButton} disabled={busy} onClick={() => void sendNow()}>
-                Send to {readers(confirmedSubscribers)}
-              </button>{' '}
-              <button
-                type="button"
-                onClick={() => {
-                  setConfirming(false);
-                  setTimeout(() => sendButton.current?.focus(), 0);
-                }}
-              >
-                Cancel
-              </button>
-            </div>
+            <ConfirmButton
+              label="Send now…"
+              question={`Send “${issue.subject}” now to ${readers(confirmedSubscribers)}? It cannot be called back.`}
+              confirmLabel={`Send to ${readers(confirmedSubscribers)}`}
+              confirmClass="primary"
+              disabled={busy}
+              onConfirm={() => void sendNow()}
+            />
           )}
           <h3>Schedule</h3>
           {issue.status === 'scheduled' && issue.scheduledAt && (
