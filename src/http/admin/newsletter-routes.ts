@@ -14,7 +14,7 @@ import { findRoundUpCandidates } from '../../services/newsletter/round-up-candid
 import { deleteDraft, scheduleIssue, unscheduleIssue } from '../../services/newsletter/schedule-issue.js';
 import { sendTestMail } from '../../services/newsletter/send-issue.js';
 import { getSiteSettings } from '../../services/settings/site-settings.js';
-import { countIssues, deliveryCounts, findIssue, listIssues } from '../../storage/repositories/newsletter.js';
+import { countIssues, deliveryCounts, deliveryCountsByIssue, findIssue, listIssues } from '../../storage/repositories/newsletter.js';
 import { countSubscribersByStatus } from '../../storage/repositories/subscribers.js';
 import type { SiteDeps } from '../app.js';
 import { actorOf } from './auth.js';
@@ -58,13 +58,15 @@ export function registerNewsletterRoutes(api: FastifyInstance, deps: SiteDeps): 
       listIssues(deps.db, { status: q.status, limit: q.limit, offset: (q.page - 1) * q.limit }),
       countIssues(deps.db, { status: q.status }),
     ]);
-    const issues = await Promise.all(
-      rows.map(toIssue).map(async ({ items, ...issue }) => ({
-        ...issue,
-        itemCount: items.length,
-        progress: issue.status === 'draft' ? null : await deliveryCounts(deps.db, issue.id),
-      })),
+    const progress = await deliveryCountsByIssue(
+      deps.db,
+      rows.filter((r) => r.status !== 'draft').map((r) => r.id),
     );
+    const issues = rows.map(toIssue).map(({ items, ...issue }) => ({
+      ...issue,
+      itemCount: items.length,
+      progress: progress.get(issue.id) ?? null,
+    }));
     return { issues, meta: { page: q.page, limit: q.limit, total, pages: Math.max(1, Math.ceil(total / q.limit)) } };
   });
 

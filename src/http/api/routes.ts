@@ -93,7 +93,6 @@ export async function registerContentApi(app: FastifyInstance, deps: SiteDeps, o
 
       const now = () => deps.clock();
       const present = async () => presenter(deps, await getSiteSettings(deps));
-      const loadAll = (ids: readonly string[]): Promise<Article[]> => findArticlesByIds(deps.db, ids);
       const visible = (a: Article | null): a is Article => a !== null && isPublic(a.status, a.publishedAt, now());
 
       // The document depends only on configuration: build it once, not per request.
@@ -123,7 +122,15 @@ export async function registerContentApi(app: FastifyInstance, deps: SiteDeps, o
         const shown = rows.slice(0, q.limit);
         const last = shown.at(-1);
         const nextCursor = rows.length > q.limit && last ? encodeCursor(last, order) : null;
-        const articles = await presentArticles(deps.db, await present(), await loadAll(shown.map((r) => r.id)), q.fields);
+        const articles = await presentArticles(
+          deps.db,
+          await present(),
+          await findArticlesByIds(
+            deps.db,
+            shown.map((r) => r.id),
+          ),
+          q.fields,
+        );
         return { articles, meta: pageMeta(cursor ? null : q.page, q.limit, total, nextCursor) };
       });
       const oneArticle = async (query: unknown, find: () => Promise<Article | null>) => {
@@ -210,7 +217,10 @@ export async function registerContentApi(app: FastifyInstance, deps: SiteDeps, o
           offset: (q.page - 1) * q.limit,
           now: now(),
         });
-        const articles = await loadAll(found.hits.map((h) => h.id));
+        const articles = await findArticlesByIds(
+          deps.db,
+          found.hits.map((h) => h.id),
+        );
         const shown = await presentArticles(deps.db, p, articles, SEARCH_HIT_FIELDS);
         const byId = new Map(shown.map((a) => [a.id as string, a]));
         const results = found.hits.flatMap((hit) => {

@@ -301,19 +301,28 @@ export async function markDeliveryBounced(
 }
 
 export async function deliveryCounts(db: Db, issueId: string): Promise<DeliveryCounts> {
+  return (await deliveryCountsByIssue(db, [issueId])).get(issueId)!;
+}
+
+/** The counts of several issues in one query (a page of the issue list), each issue's zeros included. */
+export async function deliveryCountsByIssue(db: Db, issueIds: readonly string[]): Promise<Map<string, DeliveryCounts>> {
+  const out = new Map<string, DeliveryCounts>(
+    issueIds.map((id) => [id, { sent: 0, pending: 0, failed: 0, bounced: 0, skipped: 0, total: 0 }]),
+  );
+  if (issueIds.length === 0) return out;
   const rows = await db
     .selectFrom('newsletter_deliveries')
-    .select(['status', (eb) => eb.fn.countAll<number>().as('n')])
-    .where('issue_id', '=', issueId)
-    .groupBy('status')
+    .select(['issue_id', 'status', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('issue_id', 'in', [...issueIds])
+    .groupBy(['issue_id', 'status'])
     .execute();
-  const counts: DeliveryCounts = { sent: 0, pending: 0, failed: 0, bounced: 0, skipped: 0, total: 0 };
   for (const row of rows) {
+    const counts = out.get(row.issue_id)!;
     const n = Number(row.n);
     if (row.status in counts) counts[row.status as keyof DeliveryCounts] = n;
     counts.total += n;
   }
-  return counts;
+  return out;
 }
 
 /** When the earliest pending delivery of an issue comes due (null when none is left). */
