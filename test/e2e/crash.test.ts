@@ -21,10 +21,7 @@ import { listRevisions } from '../../src/storage/repositories/newsroom.js';
 import { listJobs } from '../../src/storage/repositories/jobs.js';
 import { jobHandlers } from '../../src/jobs/handlers/index.js';
 import { createJobRunner } from '../../src/jobs/runner.js';
-import { postgresTarget, sqliteTarget } from '../helpers/crash-targets.js';
-import type { CrashTarget } from '../helpers/crash-targets.js';
-import { PG_URL } from '../helpers/databases.js';
-import { REQUIRE_ALL } from '../helpers/requirements.js';
+import { sharedTargets } from '../helpers/crash-targets.js';
 
 const WORKER = path.resolve('test/fixtures/crash-worker.ts');
 
@@ -73,17 +70,7 @@ function runAndKill(args: string[], until: number): Promise<string> {
   });
 }
 
-const targets: (() => Promise<CrashTarget>)[] = [() => sqliteTarget('crash')];
-const pgUrl = PG_URL;
-if (pgUrl) targets.push(() => postgresTarget(pgUrl, 'crash'));
-else if (REQUIRE_ALL)
-  throw new Error(
-    'MASTHEAD_TEST_REQUIRE_ALL=1: the crash test needs a PostgreSQL server (MASTHEAD_TEST_PG_URL); PGlite lives in one process.',
-  );
-else
-  console.warn(
-    `\n${'!'.repeat(78)}\nSKIPPED: the PostgreSQL half of the crash test needs a server: set MASTHEAD_TEST_PG_URL to run it.\n${'!'.repeat(78)}\n`,
-  );
+const targets = sharedTargets('crash', 'the crash test');
 
 describe('SIGKILL in the middle of work', () => {
   const cleanups: (() => Promise<void>)[] = [];

@@ -21,10 +21,7 @@ import { composeRoundUp } from '../../src/services/newsletter/compose.js';
 import { migrateToLatest } from '../../src/storage/migrate.js';
 import { localMediaStore } from '../../src/storage/media/local-media-store.js';
 import { deliveryCounts } from '../../src/storage/repositories/newsletter.js';
-import { postgresTarget, sqliteTarget } from '../helpers/crash-targets.js';
-import type { CrashTarget } from '../helpers/crash-targets.js';
-import { PG_URL } from '../helpers/databases.js';
-import { REQUIRE_ALL } from '../helpers/requirements.js';
+import { sharedTargets } from '../helpers/crash-targets.js';
 import { startSmtpSink } from '../helpers/smtp-sink.js';
 import { insertSubscribers } from '../helpers/subscribers.js';
 
@@ -57,12 +54,7 @@ function runWorker(args: string[], killAfter: number | null): Promise<{ out: str
   });
 }
 
-const targets: (() => Promise<CrashTarget>)[] = [() => sqliteTarget('nlcrash')];
-const pgUrl = PG_URL;
-if (pgUrl) targets.push(() => postgresTarget(pgUrl, 'nlcrash'));
-else if (REQUIRE_ALL)
-  throw new Error('MASTHEAD_TEST_REQUIRE_ALL=1: the newsletter crash test needs a PostgreSQL server (MASTHEAD_TEST_PG_URL).');
-else console.warn(`\nSKIPPED: the PostgreSQL half of the newsletter crash test needs a server: set MASTHEAD_TEST_PG_URL.\n`);
+const targets = sharedTargets('nlcrash', 'the newsletter crash test');
 
 describe('SIGKILL in the middle of sending a round-up', () => {
   const cleanups: (() => Promise<void>)[] = [];

@@ -24,6 +24,19 @@ export interface BulkArticle {
   topicIds: string[];
 }
 
+/** One section (`s1`), one type (`t1`) and one author (`a1`, Ines Halvorsen) for bulk articles to point at. */
+export async function insertBulkTaxonomy(db: Db): Promise<void> {
+  await db.insertInto('sections').values({ id: 's1', slug: 'world', name: 'World', description: '', position: 0 }).execute();
+  await db
+    .insertInto('article_types')
+    .values({ id: 't1', slug: 'news', name: 'News', description: '', schema_type: 'NewsArticle', position: 0 })
+    .execute();
+  await db
+    .insertInto('authors')
+    .values({ id: 'a1', slug: 'ines', name: 'Ines Halvorsen', title: '', bio: '', links: '[]', created_at: new Date().toISOString() })
+    .execute();
+}
+
 function bodyOf(paragraphs: readonly string[]): BodyDoc {
   return { type: 'doc', content: paragraphs.map((text) => ({ type: 'paragraph', content: [{ type: 'text', text }] })) };
 }

@@ -227,50 +227,47 @@ describe('bulk sender', () => {
       };
     }
 
+    let fake: Awaited<ReturnType<typeof fakeSmtp>> | null = null;
+    afterEach(async () => {
+      // Before the outer hook: the sender's sessions end before the fake server closes.
+      await sender?.close();
+      sender = null;
+      await fake?.close();
+      fake = null;
+    });
+
     it('does not lose its only connection when the server refuses a message and hangs up', async () => {
-      const fake = await fakeSmtp(['refuse-and-close', 'take']);
+      fake = await fakeSmtp(['refuse-and-close', 'take']);
       sender = bulkSender(fake.url, { maxConnections: 1, rateLimit: null });
-      try {
-        const refused = await sender
-          .send({ from: FROM, to: 'a@example.test' }, message('a@example.test', 'First.'), recorded)
-          .catch((e: unknown) => e);
-        expect(refused).toMatchObject({ responseCode: 554, handedOver: true });
-        // With the slot lost, this would wait for a free connection forever.
-        await sender.send({ from: FROM, to: 'b@example.test' }, message('b@example.test', 'Second.'), recorded);
-        expect(fake.taken()).toBe(1);
-        expect(fake.sessions()).toBe(2);
-      } finally {
-        await sender.close();
-        sender = null;
-        await fake.close();
-      }
+      const refused = await sender
+        .send({ from: FROM, to: 'a@example.test' }, message('a@example.test', 'First.'), recorded)
+        .catch((e: unknown) => e);
+      expect(refused).toMatchObject({ responseCode: 554, handedOver: true });
+      // With the slot lost, this would wait for a free connection forever.
+      await sender.send({ from: FROM, to: 'b@example.test' }, message('b@example.test', 'Second.'), recorded);
+      expect(fake.taken()).toBe(1);
+      expect(fake.sessions()).toBe(2);
     });
 
     it('writes no mark after an answer that came in the middle of the text, and does not reuse that session', async () => {
-      const fake = await fakeSmtp(['answer-early', 'take']);
+      fake = await fakeSmtp(['answer-early', 'take']);
       sender = bulkSender(fake.url, { maxConnections: 1, rateLimit: null });
       let releasedAt: number | null = null;
-      try {
-        const early = await sender
-          .send({ from: FROM, to: 'a@example.test' }, message('a@example.test', 'Interrupted.'), async (release) => {
-            // A slow record: the server answers before it is done.
-            await new Promise((resolve) => setTimeout(resolve, 100));
-            release();
-            releasedAt = Date.now();
-          })
-          .catch((e: unknown) => e);
-        expect(early).toMatchObject({ responseCode: 451, handedOver: false });
-        await sender.send({ from: FROM, to: 'b@example.test' }, message('b@example.test', 'Next.'), recorded);
-        await vi.waitFor(() => expect(releasedAt).not.toBeNull());
-        // The interrupted session never got a lone "." (which would end up answering someone else's command).
-        expect(fake.afterAnswer[0]).not.toContain('.');
-        expect(fake.taken()).toBe(1);
-        expect(fake.sessions()).toBe(2);
-      } finally {
-        await sender.close();
-        sender = null;
-        await fake.close();
-      }
+      const early = await sender
+        .send({ from: FROM, to: 'a@example.test' }, message('a@example.test', 'Interrupted.'), async (release) => {
+          // A slow record: the server answers before it is done.
+          await new Promise((resolve) => setTimeout(resolve, 100));
+          release();
+          releasedAt = Date.now();
+        })
+        .catch((e: unknown) => e);
+      expect(early).toMatchObject({ responseCode: 451, handedOver: false });
+      await sender.send({ from: FROM, to: 'b@example.test' }, message('b@example.test', 'Next.'), recorded);
+      await vi.waitFor(() => expect(releasedAt).not.toBeNull());
+      // The interrupted session never got a lone "." (which would end up answering someone else's command).
+      expect(fake.afterAnswer[0]).not.toContain('.');
+      expect(fake.taken()).toBe(1);
+      expect(fake.sessions()).toBe(2);
     });
   });
 });

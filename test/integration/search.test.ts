@@ -12,7 +12,7 @@ import { findArticleById } from '../../src/storage/repositories/articles.js';
 import { findAuthorBySlug } from '../../src/storage/repositories/authors.js';
 import { findArticleTypeBySlug, findSectionBySlug } from '../../src/storage/repositories/taxonomy.js';
 import { RANK_WINDOW, backfillSearchIndex, searchArticles } from '../../src/storage/search/search-index.js';
-import { insertArticlesInBulk } from '../helpers/bulk-articles.js';
+import { insertArticlesInBulk, insertBulkTaxonomy } from '../helpers/bulk-articles.js';
 import { DIALECTS, createTestDb, dialectLabel } from '../helpers/databases.js';
 import type { TestDb } from '../helpers/databases.js';
 import { TEST_BASE_URL, createTestSite } from '../helpers/site.js';
@@ -334,16 +334,7 @@ for (const dialect of DIALECTS) {
 
     it('indexes rows written before the index, and ranks at most the newest RANK_WINDOW matches', async () => {
       const db = testDb.db;
-      const at = new Date().toISOString();
-      await db.insertInto('sections').values({ id: 's1', slug: 'world', name: 'World', description: '', position: 0 }).execute();
-      await db
-        .insertInto('article_types')
-        .values({ id: 't1', slug: 'news', name: 'News', description: '', schema_type: 'NewsArticle', position: 0 })
-        .execute();
-      await db
-        .insertInto('authors')
-        .values({ id: 'a1', slug: 'ines', name: 'Ines Halvorsen', title: '', bio: '', links: '[]', created_at: at })
-        .execute();
+      await insertBulkTaxonomy(db);
       const count = RANK_WINDOW + 5;
       const ids = Array.from({ length: count }, () => newId());
       const oldestId = ids[count - 1];

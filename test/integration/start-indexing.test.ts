@@ -4,46 +4,23 @@
  * a big archive: never minutes of downtime), on SQLite and on a PostgreSQL
  * server (PGlite cannot be shared with a server started by URL).
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/config.js';
+import type { Config } from '../../src/config/config.js';
 import { startServer } from '../../src/main.js';
-import { createDb } from '../../src/storage/db.js';
 import type { Db } from '../../src/storage/db.js';
 import { migrateToLatest } from '../../src/storage/migrate.js';
-import { insertArticlesInBulk } from '../helpers/bulk-articles.js';
-import { postgresTarget } from '../helpers/crash-targets.js';
-import { PG_URL } from '../helpers/databases.js';
-import { REQUIRE_ALL } from '../helpers/requirements.js';
+import { insertArticlesInBulk, insertBulkTaxonomy } from '../helpers/bulk-articles.js';
+import { sharedTargets } from '../helpers/crash-targets.js';
+import type { CrashTarget } from '../helpers/crash-targets.js';
+import { freePort } from '../helpers/ports.js';
 
 const PIECES = 1200;
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
 
 /** An archive written straight into the tables, as a restore or an older release leaves it: nothing in the search index. */
 async function writeArchive(db: Db): Promise<void> {
   await migrateToLatest(db);
-  const at = new Date().toISOString();
-  await db.insertInto('sections').values({ id: 's1', slug: 'world', name: 'World', description: '', position: 0 }).execute();
-  await db
-    .insertInto('article_types')
-    .values({ id: 't1', slug: 'news', name: 'News', description: '', schema_type: 'NewsArticle', position: 0 })
-    .execute();
-  await db
-    .insertInto('authors')
-    .values({ id: 'a1', slug: 'ines', name: 'Ines Halvorsen', title: '', bio: '', links: '[]', created_at: at })
-    .execute();
+  await insertBulkTaxonomy(db);
   await insertArticlesInBulk(
     db,
     Array.from({ length: PIECES }, (_, i) => ({
@@ -63,45 +40,7 @@ async function writeArchive(db: Db): Promise<void> {
   await db.destroy();
 }
 
-interface Target {
-  label: string;
-  env: Record<string, string>;
-  prepare(): Promise<void>;
-  cleanup(): Promise<void>;
-}
-
-async function sqlite(): Promise<Target> {
-  const dataDir = await mkdtemp(path.join(tmpdir(), 'masthead-start-index-'));
-  return {
-    label: 'sqlite',
-    env: { MASTHEAD_DATA_DIR: dataDir },
-    prepare: () => writeArchive(createDb({ databaseUrl: undefined, dataDir })),
-    cleanup: () => rm(dataDir, { recursive: true, force: true }),
-  };
-}
-
-async function postgres(url: string): Promise<Target> {
-  const target = await postgresTarget(url, 'startidx');
-  const dataDir = await mkdtemp(path.join(tmpdir(), 'masthead-start-index-'));
-  // The server takes a plain URL: the schema goes in as a connection option.
-  const databaseUrl = `${url}${url.includes('?') ? '&' : '?'}options=${encodeURIComponent(`-c search_path=${target.schema}`)}`;
-  return {
-    label: 'postgres (server)',
-    env: { MASTHEAD_DATA_DIR: dataDir, DATABASE_URL: databaseUrl },
-    prepare: () => writeArchive(target.open()),
-    cleanup: async () => {
-      await target.cleanup();
-      await rm(dataDir, { recursive: true, force: true });
-    },
-  };
-}
-
-const targets: (() => Promise<Target>)[] = [sqlite];
-const pgUrl = PG_URL;
-if (pgUrl) targets.push(() => postgres(pgUrl));
-else if (REQUIRE_ALL)
-  throw new Error('MASTHEAD_TEST_REQUIRE_ALL=1: the start-up indexing test needs a PostgreSQL server (MASTHEAD_TEST_PG_URL).');
-else console.warn('\nSKIPPED: the PostgreSQL half of the start-up indexing test needs a server: set MASTHEAD_TEST_PG_URL.\n');
+const targets = sharedTargets('startidx', 'the start-up indexing test');
 
 describe('start-up search indexing, in the background', () => {
   const cleanups: (() => Promise<void>)[] = [];
@@ -109,13 +48,18 @@ describe('start-up search indexing, in the background', () => {
     for (const cleanup of cleanups) await cleanup();
   });
 
+  /** A database holding the unindexed archive, and the configuration that serves it on a free port. */
+  async function archiveServed(make: () => Promise<CrashTarget>): Promise<{ config: Config; port: number }> {
+    const target = await make();
+    cleanups.push(target.cleanup);
+    await writeArchive(target.open());
+    const port = await freePort();
+    return { config: loadConfig({ ...target.env, PORT: String(port), HOST: '127.0.0.1', MASTHEAD_DEMO: '0', LOG_LEVEL: 'silent' }), port };
+  }
+
   for (const make of targets) {
     it('serves at once, indexes the archive while it serves, and finds nothing left to do at the next start', async () => {
-      const target = await make();
-      cleanups.push(target.cleanup);
-      await target.prepare();
-      const port = await freePort();
-      const config = loadConfig({ ...target.env, PORT: String(port), HOST: '127.0.0.1', MASTHEAD_DEMO: '0', LOG_LEVEL: 'silent' });
+      const { config, port } = await archiveServed(make);
 
       const first = await startServer(config);
       try {
@@ -144,11 +88,7 @@ describe('start-up search indexing, in the background', () => {
     }, 120_000);
 
     it('stops indexing between batches when the server stops, and the next start does the rest', async () => {
-      const target = await make();
-      cleanups.push(target.cleanup);
-      await target.prepare();
-      const port = await freePort();
-      const config = loadConfig({ ...target.env, PORT: String(port), HOST: '127.0.0.1', MASTHEAD_DEMO: '0', LOG_LEVEL: 'silent' });
+      const { config } = await archiveServed(make);
 
       const stopped = await startServer(config);
       await stopped.stop();
