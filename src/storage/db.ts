@@ -1,7 +1,8 @@
+import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, PostgresAdapter, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, PostgresAdapter, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import type { Dialect } from 'kysely';
 import pg from 'pg';
 import type { Database } from './schema.js';
@@ -21,10 +22,22 @@ export const pgParsers: Record<number, (value: string) => unknown> = {
   [PG_TIMESTAMP]: (value) => new Date(`${value}Z`).toISOString(),
 };
 
-export function postgresDialect(connectionString: string, options: { searchPath?: string; max?: number } = {}): Dialect {
+/**
+ * The name this process's PostgreSQL sessions carry (`application_name`):
+ * unique to the process, so that another process can tell from
+ * `pg_stat_activity` when every session of this one has ended (the mail
+ * courier waits for that before it trusts what a dead sender committed).
+ */
+export const SESSION_NAME = `masthead:${process.pid}:${randomBytes(4).toString('hex')}`;
+
+export function postgresDialect(
+  connectionString: string,
+  options: { searchPath?: string; max?: number; applicationName?: string } = {},
+): Dialect {
   const pool = new pg.Pool({
     connectionString,
     max: options.max ?? 10,
+    application_name: options.applicationName ?? SESSION_NAME,
     ...(options.searchPath ? { options: `-c search_path=${options.searchPath}` } : {}),
     types: {
       getTypeParser: ((oid: number, format?: 'text' | 'binary') => {
@@ -51,12 +64,48 @@ export function sqliteDialect(file: string): Dialect {
   return new SqliteDialect({ database });
 }
 
+/** Where a database lives, as another process would open it. */
+export type StoreLocation = { dialect: 'sqlite'; file: string } | { dialect: 'postgres'; url: string; searchPath?: string };
+
+const locations = new WeakMap<Db, StoreLocation>();
+
+/** Opens a database by its location, remembering it (see `storeLocation`). */
+export function openDb(location: StoreLocation, options: { max?: number; applicationName?: string } = {}): Db {
+  const dialect =
+    location.dialect === 'postgres'
+      ? postgresDialect(location.url, { ...options, ...(location.searchPath ? { searchPath: location.searchPath } : {}) })
+      : sqliteDialect(location.file === ':memory:' ? location.file : path.resolve(location.file));
+  const db = new Kysely<Database>({ dialect });
+  locations.set(db, location);
+  return db;
+}
+
+/**
+ * Where a database opened by `openDb` lives, for a helper process to open
+ * it too; null for one opened otherwise, or that no other process can open
+ * (SQLite in memory).
+ */
+export function storeLocation(db: Db): StoreLocation | null {
+  const location = locations.get(db);
+  if (!location || (location.dialect === 'sqlite' && location.file === ':memory:')) return null;
+  return location;
+}
+
 /** Opens the database the configuration names: PostgreSQL by URL, or SQLite in the data dir. */
 export function createDb(options: { databaseUrl: string | undefined; dataDir: string }): Db {
-  const dialect = options.databaseUrl ? postgresDialect(options.databaseUrl) : sqliteDialect(path.join(options.dataDir, 'masthead.sqlite'));
-  return new Kysely<Database>({ dialect });
+  return openDb(
+    options.databaseUrl
+      ? { dialect: 'postgres', url: options.databaseUrl }
+      : { dialect: 'sqlite', file: path.join(options.dataDir, 'masthead.sqlite') },
+  );
 }
 
 export function dialectOf<T>(db: Kysely<T>): DialectName {
   return db.getExecutor().adapter instanceof PostgresAdapter ? 'postgres' : 'sqlite';
+}
+
+/** How many PostgreSQL sessions carry this `application_name` (see `SESSION_NAME`) right now. */
+export async function sessionsNamed(db: Db, name: string): Promise<number> {
+  const { rows } = await sql<{ n: number }>`select count(*)::int as n from pg_stat_activity where application_name = ${name}`.execute(db);
+  return rows[0]?.n ?? 0;
 }

@@ -46,6 +46,13 @@ export class BulkSendError extends Error {
   }
 }
 
+/** Which delivery a message is, for a courier to look up if its sender dies (see courier.ts). */
+export interface DeliveryTicket {
+  subscriberId: string;
+  /** The lease the sender holds it under (see `leaseDueDeliveries`). */
+  leasedUntil: string;
+}
+
 /** Makes the record for a message, calling `release` as soon as it is committed (see `BulkSender.send`). */
 export type HandOver = (release: () => void) => Promise<void>;
 
@@ -60,7 +67,11 @@ export interface BulkSender {
    * releasing, the connection is dropped and the server discards the message.
    * Resolves on the server's 250; rejects with a `BulkSendError` otherwise.
    */
-  send(envelope: { from: string; to: string }, raw: string | Buffer | readonly Buffer[], handOver: HandOver): Promise<void>;
+  send(
+    envelope: { from: string; to: string; ticket?: DeliveryTicket },
+    raw: string | Buffer | readonly Buffer[],
+    handOver: HandOver,
+  ): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -300,7 +311,7 @@ export function bulkSender(url: string, options: BulkSenderOptions): BulkSender 
       if (closed) throw new BulkSendError('the SMTP sender was closed', undefined, false);
       await pace();
       const slot = await acquire();
-      return transmit(slot, envelope, raw, handOver);
+      return transmit(slot, { from: envelope.from, to: envelope.to }, raw, handOver);
     },
     async close() {
       closed = true;

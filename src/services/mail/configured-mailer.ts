@@ -46,9 +46,9 @@ export function configuredMailer(
     async send(message) {
       await (await resolve()).send(message);
     },
-    async bulk() {
+    async bulk(guard) {
       const mailer = await resolve();
-      return mailer.bulk ? mailer.bulk() : null;
+      return mailer.bulk ? mailer.bulk(guard) : null;
     },
     async close() {
       await current?.mailer.close();

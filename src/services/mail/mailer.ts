@@ -6,6 +6,8 @@
 import nodemailer from 'nodemailer';
 import { bulkSender } from './bulk-sender.js';
 import type { BulkSender } from './bulk-sender.js';
+import { courierSender } from './courier.js';
+import type { CourierGuard } from './courier.js';
 
 export interface MailMessage {
   to: string;
@@ -39,8 +41,10 @@ export interface Mailer {
   /**
    * A pool of connections for one bulk send, which can hold each message's
    * release back (see bulk-sender.ts); null when mail is not sent over SMTP.
+   * With a guard the connections live in a courier process that settles
+   * held messages from the database if this process dies (see courier.ts).
    */
-  bulk?(): Promise<BulkChannel | null>;
+  bulk?(guard?: CourierGuard): Promise<BulkChannel | null>;
   close(): Promise<void>;
 }
 
@@ -66,8 +70,9 @@ export function smtpMailer(url: string, from: string, pool: SmtpPoolOptions = {}
     async send(message) {
       await transport.sendMail({ ...message, from: message.from ?? from, headers: prepared(message.headers) });
     },
-    async bulk() {
-      return { from, sender: bulkSender(url, { maxConnections: pool.maxConnections ?? 5, rateLimit: pool.rateLimit ?? null }) };
+    async bulk(guard) {
+      const options = { maxConnections: pool.maxConnections ?? 5, rateLimit: pool.rateLimit ?? null };
+      return { from, sender: guard ? courierSender(url, options, guard) : bulkSender(url, options) };
     },
     async close() {
       transport.close();

@@ -37,6 +37,7 @@ import {
 } from '../../storage/repositories/newsletter.js';
 import type { DeliveryCounts, LeasedDelivery } from '../../storage/repositories/newsletter.js';
 import { withCheckpointsHeld } from '../../storage/checkpoints.js';
+import { SESSION_NAME, storeLocation } from '../../storage/db.js';
 import { withTransaction } from '../../storage/transaction.js';
 import { announce } from '../distribution/webhooks.js';
 import { BulkSendError, replyCode } from '../mail/bulk-sender.js';
@@ -287,7 +288,8 @@ async function sendMarked(
       const delivery = d;
       const marked: Promise<void>[] = [];
       try {
-        await sender.send({ from: env.returnPath, to: d.email }, raw, (release) => {
+        const ticket = { subscriberId: d.subscriberId, leasedUntil: d.leasedUntil };
+        await sender.send({ from: env.returnPath, to: d.email, ticket }, raw, (release) => {
           const mark = marks.mark(delivery.subscriberId, release);
           marked.push(mark);
           return mark;
@@ -338,7 +340,9 @@ export async function sendIssue(deps: SendDeps, options: SendOptions): Promise<S
   if (row.status !== 'sent') {
     if (row.status !== 'sending') await updateIssue(deps.db, issueId, { status: 'sending', updated_at: deps.clock().toISOString() });
     await createPendingDeliveries(deps.db, issueId, deps.clock());
-    const channel = (await deps.mailer.bulk?.()) ?? null;
+    // Where another process can open the database, the connections live in a courier that outlives a crash here.
+    const store = storeLocation(deps.db);
+    const channel = (await deps.mailer.bulk?.(store ? { store, issueId, sessionName: SESSION_NAME } : undefined)) ?? null;
     try {
       const env = await envelopeFor(deps, toIssue(row), channel?.from ?? (await deps.mailer.defaultFrom?.()));
       const counts = await deliveryCounts(deps.db, issueId);

@@ -25,6 +25,8 @@ export interface LeasedDelivery {
   subscriberId: string;
   email: string;
   attempts: number;
+  /** The lease's end as written on the row: which lease a later mark was made under. */
+  leasedUntil: string;
 }
 
 export async function insertIssue(db: Db, row: IssueRow): Promise<void> {
@@ -172,7 +174,7 @@ export async function leaseDueDeliveries(
     }
     return rows
       .filter((r) => r.subscriberStatus === 'confirmed')
-      .map((r) => ({ subscriberId: r.id, email: r.email, attempts: r.attempts }));
+      .map((r) => ({ subscriberId: r.id, email: r.email, attempts: r.attempts, leasedUntil: until }));
   });
 }
 
@@ -234,6 +236,36 @@ export async function markDeliveriesSent(
     // The messages are on their way: the marks must land. Once more, alone; a second failure is the caller's.
     await mark(db);
   }
+}
+
+/**
+ * Of these deliveries, the ones marked sent under the given lease (the row
+ * still carries that lease's end: a later lease by another sender rewrites
+ * it). The mail courier asks this for the messages a dead sender left held.
+ */
+export async function deliveriesMarkedUnder(
+  db: Db,
+  issueId: string,
+  leases: readonly { subscriberId: string; leasedUntil: string }[],
+): Promise<Set<string>> {
+  if (leases.length === 0) return new Set();
+  const rows = await db
+    .selectFrom('newsletter_deliveries')
+    .select(['subscriber_id', 'next_attempt_at'])
+    .where('issue_id', '=', issueId)
+    .where('status', '=', 'sent')
+    .where(
+      'subscriber_id',
+      'in',
+      leases.map((l) => l.subscriberId),
+    )
+    .execute();
+  const wanted = new Map(leases.map((l) => [l.subscriberId, new Date(l.leasedUntil).getTime()]));
+  return new Set(
+    rows
+      .filter((r) => r.next_attempt_at !== null && new Date(r.next_attempt_at).getTime() === wanted.get(r.subscriber_id))
+      .map((r) => r.subscriber_id),
+  );
 }
 
 /** Keeps a note on a delivery without changing where it stands. */

@@ -1,0 +1,170 @@
+/**
+ * The mail courier: a small child process that holds a bulk send's SMTP
+ * connections, so that the death of the process doing the sending (the one
+ * that leases, renders and records) no longer decides a message's fate.
+ *
+ * Why. The sender records a delivery as sent, then releases the message's
+ * end-of-data mark (see bulk-sender.ts): a crash between the two loses that
+ * reader's copy, and no order of the two steps inside one process avoids it.
+ * With the courier the mark is written by another process. The sender still
+ * records first and then says "release" over IPC; if it dies, at any moment,
+ * the courier holds each message it had offered, whole but for its mark,
+ * and asks the database which of them the dead sender recorded:
+ *
+ * - recorded as sent under this sender's lease: the courier writes the mark;
+ * - not recorded: it drops the connection, and the server discards the text
+ *   (the delivery is still pending and goes out again).
+ *
+ * On PostgreSQL it first waits until every session of the dead sender has
+ * ended (`SESSION_NAME` in pg_stat_activity), so that a COMMIT still on its
+ * way has landed or never will. So a crash of the sender cuts no copy and
+ * doubles none. What is left is a crash of the courier itself, a process
+ * that only moves bytes: it fails as the sender used to, never twice.
+ *
+ * This file is the sender's side: a `BulkSender` whose connections live in
+ * the courier (courier-process.ts).
+ */
+import { fork } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { StoreLocation } from '../../storage/db.js';
+import { BulkSendError } from './bulk-sender.js';
+import type { BulkSender, BulkSenderOptions, DeliveryTicket, HandOver } from './bulk-sender.js';
+
+/** What the courier needs to settle held messages on its own. */
+export interface CourierGuard {
+  store: StoreLocation;
+  issueId: string;
+  /** The sender's PostgreSQL `application_name` (db.ts `SESSION_NAME`). */
+  sessionName: string;
+}
+
+/** Sender to courier. */
+export type ToCourier =
+  | { t: 'start'; url: string; options: BulkSenderOptions; guard: CourierGuard }
+  | { t: 'send'; id: number; envelope: { from: string; to: string }; ticket: DeliveryTicket; raw: Uint8Array }
+  | { t: 'release'; ids: number[] }
+  | { t: 'abort'; id: number }
+  | { t: 'close' };
+
+/** Courier to sender. */
+export type FromCourier =
+  | { t: 'up' }
+  | { t: 'ready'; id: number }
+  | { t: 'done'; id: number }
+  | { t: 'failed'; id: number; message: string; code: number | undefined; handedOver: boolean };
+
+interface InFlight {
+  handOver: HandOver;
+  released: boolean;
+  resolve: () => void;
+  reject: (error: Error) => void;
+}
+
+/** The courier's entry file beside this one: TypeScript under tsx (development, tests), JavaScript when built. */
+function courierEntry(): { file: string; execArgv: string[] } {
+  const here = fileURLToPath(import.meta.url);
+  const ext = path.extname(here);
+  return { file: path.join(path.dirname(here), `courier-process${ext}`), execArgv: ext === '.ts' ? ['--import', 'tsx'] : [] };
+}
+
+/**
+ * A bulk sender whose connections live in a courier process. Messages need a
+ * `ticket` (their delivery); the rest is `BulkSender`'s contract.
+ */
+export function courierSender(
+  url: string,
+  options: BulkSenderOptions,
+  guard: CourierGuard,
+): BulkSender & { readonly pid: number | undefined } {
+  const { file, execArgv } = courierEntry();
+  // The SMTP URL (with its password) goes over IPC, never on a command line other users can read.
+  const child: ChildProcess = fork(file, [], { execArgv, serialization: 'advanced', stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const inFlight = new Map<number, InFlight>();
+  let nextId = 1;
+  let gone: Error | null = null;
+  let closing: Promise<void> | null = null;
+  let releases: number[] = [];
+
+  const post = (message: ToCourier): void => {
+    if (gone || !child.connected) return;
+    child.send(message);
+  };
+  // The group commit releases a whole commit's marks in one step: they go to the courier as one message.
+  const flushReleases = (): void => {
+    const ids = releases;
+    releases = [];
+    if (ids.length > 0) post({ t: 'release', ids });
+  };
+
+  const up = new Promise<void>((resolve, reject) => {
+    child.once('message', (message: FromCourier) => (message.t === 'up' ? resolve() : reject(new Error('the mail courier did not start'))));
+    child.once('exit', () => reject(new Error('the mail courier did not start')));
+    child.once('error', reject);
+  });
+  up.catch(() => undefined);
+  post({ t: 'start', url, options, guard });
+
+  child.on('message', (message: FromCourier) => {
+    if (message.t === 'up') return;
+    const flight = inFlight.get(message.id);
+    if (!flight) return;
+    if (message.t === 'ready') {
+      const release = () => {
+        if (flight.released || gone) return;
+        flight.released = true;
+        if (releases.length === 0) queueMicrotask(flushReleases);
+        releases.push(message.id);
+      };
+      flight.handOver(release).then(release, (error: unknown) => {
+        if (flight.released) return;
+        post({ t: 'abort', id: message.id });
+        inFlight.delete(message.id);
+        flight.reject(error instanceof Error ? error : new Error(String(error)));
+      });
+      return;
+    }
+    inFlight.delete(message.id);
+    if (message.t === 'done') flight.resolve();
+    else flight.reject(new BulkSendError(message.message, message.code, message.handedOver));
+  });
+  child.on('exit', (code, signal) => {
+    gone = new Error(`the mail courier stopped (${signal ?? `exit ${code}`})`);
+    for (const [id, flight] of inFlight) {
+      inFlight.delete(id);
+      // Released: the mark may be out, so it counts as handed over (never sent twice).
+      flight.reject(new BulkSendError(gone.message, undefined, flight.released));
+    }
+  });
+
+  return {
+    maxConnections: options.maxConnections,
+    get pid() {
+      return child.pid;
+    },
+    async send(envelope, raw, handOver) {
+      if (!envelope.ticket) throw new Error('a message sent through the courier needs its delivery ticket');
+      await up.catch((error: Error) => {
+        throw new BulkSendError(`could not start the mail courier: ${error.message}`, undefined, false);
+      });
+      if (gone || closing) throw new BulkSendError(gone?.message ?? 'the SMTP sender was closed', undefined, false);
+      const id = nextId++;
+      const bytes = typeof raw === 'string' ? Buffer.from(raw) : Buffer.isBuffer(raw) ? raw : Buffer.concat(raw);
+      return new Promise<void>((resolve, reject) => {
+        inFlight.set(id, { handOver, released: false, resolve, reject });
+        post({ t: 'send', id, envelope: { from: envelope.from, to: envelope.to }, ticket: envelope.ticket!, raw: bytes });
+      });
+    },
+    close() {
+      closing ??= new Promise<void>((resolve) => {
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        flushReleases();
+        post({ t: 'close' });
+        if (!child.connected) child.kill();
+      });
+      return closing;
+    },
+  };
+}
