@@ -1,16 +1,17 @@
 /**
  * SIGKILL in the middle of sending an issue, several times, then a run to
- * the end: every confirmed subscriber has the issue, nobody else does, and
- * the delivery rows agree with what the SMTP sink (in this process) received
- * (a message whose connection died before its end-of-data mark is discarded,
- * as any SMTP server does).
+ * the end: every confirmed subscriber has the issue exactly once, nobody
+ * else has it, and the delivery rows agree with what the SMTP sink (in this
+ * process) received.
  *
- * No reader ever gets two copies: a delivery is marked before its message is
- * released (src/services/newsletter/send-issue.ts). The other side of that
- * choice: a kill in the few microseconds between a mark's commit and the
- * release loses that reader's copy. The test prints how many that cut and
- * bounds them (at most one per connection per kill); set
- * MASTHEAD_CRASH_KILLS and MASTHEAD_CRASH_READERS to measure the rate.
+ * How (src/services/mail/courier.ts): a delivery is marked sent before its
+ * message's end-of-data mark is released, and the SMTP connections live in
+ * a courier process. When a kill falls between a mark's commit and its
+ * release, the courier finds the mark in the database and releases the
+ * message itself; when it falls before the commit, the courier drops the
+ * message and the server discards it. Set MASTHEAD_CRASH_KILLS and
+ * MASTHEAD_CRASH_READERS to stress it (30 and 3,000 cut nothing, on either
+ * database).
  */
 import { spawn } from 'node:child_process';
 import { tmpdir } from 'node:os';
@@ -28,9 +29,6 @@ import { insertSubscribers } from '../helpers/subscribers.js';
 const WORKER = path.resolve('test/fixtures/newsletter-crash-worker.ts');
 const READERS = Number(process.env.MASTHEAD_CRASH_READERS ?? 300);
 const KILLS = Number(process.env.MASTHEAD_CRASH_KILLS ?? 5);
-/** The worker's SMTP connections: at most this many messages are between mark and release at any moment. */
-const CONNECTIONS = 3;
-
 /** Runs the worker; kills it (SIGKILL) a random moment after it printed `killAfter` lines, or lets it finish. */
 function runWorker(args: string[], killAfter: number | null): Promise<{ out: string; killed: boolean }> {
   return new Promise((resolve, reject) => {
@@ -103,10 +101,10 @@ describe('SIGKILL in the middle of sending a round-up', () => {
           expect(sink.counts.get(r.email) ?? 0, `${target.label}: copies for ${r.email}`).toBeLessThanOrEqual(1);
           for (const id of ids.get(r.email) ?? []) expect(id).toBe(`<${issue.id}.${r.id}@news.example.test>`);
         }
-        // Never lost, but for a kill inside the microseconds between a mark's commit and its message's release.
-        const lost = readers.filter((r) => !sink.counts.get(r.email)).length;
-        console.info(`${target.label}: ${kills} kills, ${sink.total()} messages for ${READERS} readers, ${lost} cut by a kill`);
-        expect(lost).toBeLessThanOrEqual(kills * CONNECTIONS);
+        // Never lost: a kill between a mark's commit and its release is the courier's to finish.
+        const lost = readers.filter((r) => !sink.counts.get(r.email)).map((r) => r.email);
+        console.info(`${target.label}: ${kills} kills, ${sink.total()} messages for ${READERS} readers, ${lost.length} cut by a kill`);
+        expect(lost, `${target.label}: readers without the issue`).toEqual([]);
         expect(sink.counts.get(left!.email)).toBeUndefined();
         expect(kills, 'the worker was killed at least once').toBeGreaterThan(0);
         expect(await deliveryCounts(db, issue.id)).toMatchObject({ sent: READERS, pending: 0, failed: 0, total: READERS });
