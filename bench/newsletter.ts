@@ -20,20 +20,20 @@ import { cpus, tmpdir, totalmem } from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import { Kysely } from 'kysely';
 import { createContentEvents } from '../src/services/events.js';
 import { bulkSender } from '../src/services/mail/bulk-sender.js';
 import nodemailer from 'nodemailer';
 import type { Transporter } from 'nodemailer';
 import { smtpMailer } from '../src/services/mail/mailer.js';
+import type { Mailer } from '../src/services/mail/mailer.js';
+import type { CourierSender } from '../src/services/mail/courier.js';
 import { composeRoundUp } from '../src/services/newsletter/compose.js';
 import { renderIssue } from '../src/services/newsletter/render-issue.js';
 import { sendIssue } from '../src/services/newsletter/send-issue.js';
 import { getSiteSettings } from '../src/services/settings/site-settings.js';
-import { sqliteDialect } from '../src/storage/db.js';
+import { openDb } from '../src/storage/db.js';
 import { localMediaStore } from '../src/storage/media/local-media-store.js';
 import { migrateToLatest } from '../src/storage/migrate.js';
-import type { Database } from '../src/storage/schema.js';
 import { editIssue } from '../src/services/newsletter/compose.js';
 import type { RoundUpItem } from '../src/domain/newsletter/round-up.js';
 import { bulkMessage, bulkTemplate } from '../src/services/newsletter/bulk-message.js';
@@ -70,7 +70,8 @@ async function startSink(): Promise<{ url: string; count(): Promise<number>; sto
 
 const mb = (kb: number) => Math.round(kb / 1024);
 const dir = await mkdtemp(path.join(tmpdir(), 'masthead-bench-newsletter-'));
-const db = new Kysely<Database>({ dialect: sqliteDialect(path.join(dir, 'bench.sqlite')) });
+// Opened by location, as `masthead start` opens it: the send's connections then live in a mail courier process.
+const db = openDb({ dialect: 'sqlite', file: path.join(dir, 'bench.sqlite') });
 const sink = await startSink();
 try {
   await migrateToLatest(db);
@@ -116,7 +117,17 @@ try {
   const issue = (await editIssue(deps, draft.id, { items }))!;
 
   // The newsletter: delivery rows, leases, one UPDATE per accepted message.
-  const mailer = smtpMailer(sink.url, FROM, { maxConnections: CONNECTIONS });
+  const smtp = smtpMailer(sink.url, FROM, { maxConnections: CONNECTIONS });
+  // The courier's own peak, read from the channel the send used (BENCH_COURIER=0 sends without one, to compare).
+  let courier: CourierSender | null = null;
+  const mailer: Mailer = {
+    ...smtp,
+    async bulk(guard) {
+      const channel = await smtp.bulk!(process.env.BENCH_COURIER === '0' ? undefined : guard);
+      if (channel && 'peakRss' in channel.sender) courier = channel.sender as CourierSender;
+      return channel;
+    },
+  };
   const rssBefore = process.resourceUsage().maxRSS;
   const s0 = performance.now();
   const outcome = await sendIssue({ ...deps, mailer }, { issueId: issue.id, batchSize: BATCH });
@@ -129,9 +140,11 @@ try {
   await mailer.close();
   const received = await sink.count();
   const rate = outcome.counts.sent / sendSeconds;
+  const courierRss = (courier as CourierSender | null)?.peakRss ?? null;
   console.log(
     `newsletter: ${outcome.counts.sent.toLocaleString('en')} sent (${received.toLocaleString('en')} at the sink) in ${sendSeconds.toFixed(1)} s = ${Math.round(rate).toLocaleString('en')} msg/s; ` +
-      `peak RSS ${mb(peakRss)} MB (${mb(rssBefore)} MB before sending)`,
+      `peak RSS ${mb(peakRss)} MB (${mb(rssBefore)} MB before sending)` +
+      (courierRss === null ? ', no mail courier' : `; mail courier peak RSS ${mb(courierRss)} MB`),
   );
 
   // Baseline: nodemailer building every message itself (what a plain sendMail loop costs), no database.

@@ -5,11 +5,10 @@
  * asking the database what the parent recorded.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
-import { openDb, sessionsNamed } from '../../storage/db.js';
-import { deliveriesMarkedUnder } from '../../storage/repositories/newsletter.js';
 import { BulkSendError, bulkSender, replyCode } from './bulk-sender.js';
 import type { BulkSender, DeliveryTicket } from './bulk-sender.js';
 import type { CourierGuard, FromCourier, ToCourier } from './courier.js';
+import type { Db } from '../../storage/db.js';
 
 /** How long to wait for a dead sender's PostgreSQL sessions to end before giving up on its held messages. */
 const SESSIONS_END_WITHIN_MS = 60_000;
@@ -84,11 +83,14 @@ function abort(id: number): void {
 async function finish(): Promise<never> {
   while (sending.size > 0) await Promise.allSettled([...sending]);
   await sender?.close();
-  process.exit(0);
+  if (!process.connected) process.exit(0);
+  process.send!({ t: 'bye', maxRss: process.resourceUsage().maxRSS } satisfies FromCourier, () => process.exit(0));
+  return new Promise<never>(() => undefined);
 }
 
 /** Waits until no session of the dead sender is left, so that a COMMIT it had sent has landed or never will. */
-async function sendersSessionsEnded(db: ReturnType<typeof openDb>, name: string): Promise<void> {
+async function sendersSessionsEnded(db: Db, name: string): Promise<void> {
+  const { sessionsNamed } = await import('../../storage/db.js');
   const until = Date.now() + SESSIONS_END_WITHIN_MS;
   while ((await sessionsNamed(db, name)) > 0) {
     if (Date.now() > until) throw new Error(`the sender's database sessions (${name}) did not end`);
@@ -102,6 +104,9 @@ async function settleOrphans(): Promise<never> {
   const holding = [...held.values()];
   held.clear();
   if (holding.length > 0 && guard) {
+    // The database drivers load only now: a courier that never needs them stays small.
+    const { openDb } = await import('../../storage/db.js');
+    const { deliveriesMarkedUnder } = await import('../../storage/repositories/newsletter.js');
     const db = openDb(guard.store, { max: 1, applicationName: 'masthead:courier' });
     let recorded = new Set<string>();
     try {

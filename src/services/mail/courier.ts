@@ -53,7 +53,9 @@ export type FromCourier =
   | { t: 'up' }
   | { t: 'ready'; id: number }
   | { t: 'done'; id: number }
-  | { t: 'failed'; id: number; message: string; code: number | undefined; handedOver: boolean };
+  | { t: 'failed'; id: number; message: string; code: number | undefined; handedOver: boolean }
+  /** Its last word on a normal close: its peak resident set, in KiB. */
+  | { t: 'bye'; maxRss: number };
 
 interface InFlight {
   handOver: HandOver;
@@ -66,18 +68,26 @@ interface InFlight {
 function courierEntry(): { file: string; execArgv: string[] } {
   const here = fileURLToPath(import.meta.url);
   const ext = path.extname(here);
-  return { file: path.join(path.dirname(here), `courier-process${ext}`), execArgv: ext === '.ts' ? ['--import', 'tsx'] : [] };
+  // It keeps well under a megabyte alive (a message per connection): a small young generation keeps the
+  // garbage of the messages passing through from piling up (peak RSS 129 MB with Node's default, 89 MB).
+  const flags = ['--max-semi-space-size=1'];
+  return {
+    file: path.join(path.dirname(here), `courier-process${ext}`),
+    execArgv: [...flags, ...(ext === '.ts' ? ['--import', 'tsx'] : [])],
+  };
 }
 
 /**
  * A bulk sender whose connections live in a courier process. Messages need a
  * `ticket` (their delivery); the rest is `BulkSender`'s contract.
  */
-export function courierSender(
-  url: string,
-  options: BulkSenderOptions,
-  guard: CourierGuard,
-): BulkSender & { readonly pid: number | undefined } {
+export interface CourierSender extends BulkSender {
+  readonly pid: number | undefined;
+  /** The courier's peak resident set in KiB, once it has closed normally. */
+  readonly peakRss: number | null;
+}
+
+export function courierSender(url: string, options: BulkSenderOptions, guard: CourierGuard): CourierSender {
   const { file, execArgv } = courierEntry();
   // The SMTP URL (with its password) goes over IPC, never on a command line other users can read.
   const child: ChildProcess = fork(file, [], { execArgv, serialization: 'advanced', stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
@@ -86,6 +96,7 @@ export function courierSender(
   let gone: Error | null = null;
   let closing: Promise<void> | null = null;
   let releases: number[] = [];
+  let peakRss: number | null = null;
 
   const post = (message: ToCourier): void => {
     if (gone || !child.connected) return;
@@ -108,6 +119,10 @@ export function courierSender(
 
   child.on('message', (message: FromCourier) => {
     if (message.t === 'up') return;
+    if (message.t === 'bye') {
+      peakRss = message.maxRss;
+      return;
+    }
     const flight = inFlight.get(message.id);
     if (!flight) return;
     if (message.t === 'ready') {
@@ -143,6 +158,9 @@ export function courierSender(
     get pid() {
       return child.pid;
     },
+    get peakRss() {
+      return peakRss;
+    },
     async send(envelope, raw, handOver) {
       if (!envelope.ticket) throw new Error('a message sent through the courier needs its delivery ticket');
       await up.catch((error: Error) => {
@@ -159,7 +177,11 @@ export function courierSender(
     close() {
       closing ??= new Promise<void>((resolve) => {
         if (child.exitCode !== null || child.signalCode !== null) return resolve();
-        child.once('exit', () => resolve());
+        // Gone, and its channel read to the end (its last word included).
+        let waiting = child.connected ? 2 : 1;
+        const done = () => --waiting === 0 && resolve();
+        child.once('exit', done);
+        if (child.connected) child.once('disconnect', done);
         flushReleases();
         post({ t: 'close' });
         if (!child.connected) child.kill();
