@@ -1,12 +1,15 @@
 /**
  * Every storage and HTTP test runs on each of these. PostgreSQL is the real
  * server named by MASTHEAD_TEST_PG_URL (each test database gets its own
- * schema), or in-process PGlite when that is unset. Nothing is mocked.
+ * schema), or in-process PGlite when that is unset. Nothing is mocked. On
+ * the server, bulk sends go through the mail courier process (as in
+ * production); on SQLite in memory and PGlite, no other process can open the
+ * database, so the connections stay in the sending process.
  */
 import { randomBytes } from 'node:crypto';
 import { Kysely, sql } from 'kysely';
 import type { Database } from '../../src/storage/schema.js';
-import { pgParsers, postgresDialect, sqliteDialect } from '../../src/storage/db.js';
+import { openDb, pgParsers, postgresDialect, sqliteDialect } from '../../src/storage/db.js';
 import type { Db, DialectName } from '../../src/storage/db.js';
 import { migrateToLatest } from '../../src/storage/migrate.js';
 import { pgliteDialect } from './pglite-dialect.js';
@@ -36,7 +39,8 @@ export async function createTestDb(dialect: DialectName, options: { migrate?: bo
     const schema = `test_${randomBytes(6).toString('hex')}`;
     const admin = new Kysely<Database>({ dialect: postgresDialect(PG_URL, { max: 1 }) });
     await sql`create schema ${sql.id(schema)}`.execute(admin);
-    db = new Kysely<Database>({ dialect: postgresDialect(PG_URL, { searchPath: schema, max: 5 }) });
+    // By location, as the product opens it: a bulk send then goes through the mail courier, as in production.
+    db = openDb({ dialect: 'postgres', url: PG_URL, searchPath: schema }, { max: 5 });
     cleanup = async () => {
       await sql`drop schema ${sql.id(schema)} cascade`.execute(admin);
       await admin.destroy();

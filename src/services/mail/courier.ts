@@ -88,10 +88,9 @@ export interface CourierSender extends BulkSender {
 }
 
 export function courierSender(url: string, options: BulkSenderOptions, guard: CourierGuard): CourierSender {
-  const { file, execArgv } = courierEntry();
-  // The SMTP URL (with its password) goes over IPC, never on a command line other users can read.
-  const child: ChildProcess = fork(file, [], { execArgv, serialization: 'advanced', stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   const inFlight = new Map<number, InFlight>();
+  let child: ChildProcess | null = null;
+  let up: Promise<void> | null = null;
   let nextId = 1;
   let gone: Error | null = null;
   let closing: Promise<void> | null = null;
@@ -99,7 +98,7 @@ export function courierSender(url: string, options: BulkSenderOptions, guard: Co
   let peakRss: number | null = null;
 
   const post = (message: ToCourier): void => {
-    if (gone || !child.connected) return;
+    if (gone || !child?.connected) return;
     child.send(message);
   };
   // The group commit releases a whole commit's marks in one step: they go to the courier as one message.
@@ -109,15 +108,7 @@ export function courierSender(url: string, options: BulkSenderOptions, guard: Co
     if (ids.length > 0) post({ t: 'release', ids });
   };
 
-  const up = new Promise<void>((resolve, reject) => {
-    child.once('message', (message: FromCourier) => (message.t === 'up' ? resolve() : reject(new Error('the mail courier did not start'))));
-    child.once('exit', () => reject(new Error('the mail courier did not start')));
-    child.once('error', reject);
-  });
-  up.catch(() => undefined);
-  post({ t: 'start', url, options, guard });
-
-  child.on('message', (message: FromCourier) => {
+  const onMessage = (message: FromCourier): void => {
     if (message.t === 'up') return;
     if (message.t === 'bye') {
       peakRss = message.maxRss;
@@ -143,27 +134,47 @@ export function courierSender(url: string, options: BulkSenderOptions, guard: Co
     inFlight.delete(message.id);
     if (message.t === 'done') flight.resolve();
     else flight.reject(new BulkSendError(message.message, message.code, message.handedOver));
-  });
-  child.on('exit', (code, signal) => {
+  };
+
+  const onExit = (code: number | null, signal: NodeJS.Signals | null): void => {
     gone = new Error(`the mail courier stopped (${signal ?? `exit ${code}`})`);
     for (const [id, flight] of inFlight) {
       inFlight.delete(id);
       // Released: the mark may be out, so it counts as handed over (never sent twice).
       flight.reject(new BulkSendError(gone.message, undefined, flight.released));
     }
-  });
+  };
+
+  /** The courier starts with the first message: a send with nothing to send starts no process. */
+  const started = (): Promise<void> => {
+    if (up) return up;
+    const { file, execArgv } = courierEntry();
+    const courier = fork(file, [], { execArgv, serialization: 'advanced', stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    child = courier;
+    up = new Promise<void>((resolve, reject) => {
+      courier.once('message', (message: FromCourier) => (message.t === 'up' ? resolve() : reject(new Error('it answered out of turn'))));
+      courier.once('exit', (code, signal) => reject(new Error(`it stopped (${signal ?? `exit ${code}`})`)));
+      courier.once('error', reject);
+    });
+    courier.on('message', onMessage);
+    courier.on('exit', onExit);
+    // The SMTP URL (with its password) goes over IPC, never on a command line other users can read.
+    post({ t: 'start', url, options, guard });
+    return up;
+  };
 
   return {
     maxConnections: options.maxConnections,
     get pid() {
-      return child.pid;
+      return child?.pid;
     },
     get peakRss() {
       return peakRss;
     },
     async send(envelope, raw, handOver) {
       if (!envelope.ticket) throw new Error('a message sent through the courier needs its delivery ticket');
-      await up.catch((error: Error) => {
+      if (closing) throw new BulkSendError('the SMTP sender was closed', undefined, false);
+      await started().catch((error: Error) => {
         throw new BulkSendError(`could not start the mail courier: ${error.message}`, undefined, false);
       });
       if (gone || closing) throw new BulkSendError(gone?.message ?? 'the SMTP sender was closed', undefined, false);
@@ -176,15 +187,16 @@ export function courierSender(url: string, options: BulkSenderOptions, guard: Co
     },
     close() {
       closing ??= new Promise<void>((resolve) => {
-        if (child.exitCode !== null || child.signalCode !== null) return resolve();
+        const courier = child;
+        if (!courier || courier.exitCode !== null || courier.signalCode !== null) return resolve();
         // Gone, and its channel read to the end (its last word included).
-        let waiting = child.connected ? 2 : 1;
+        let waiting = courier.connected ? 2 : 1;
         const done = () => --waiting === 0 && resolve();
-        child.once('exit', done);
-        if (child.connected) child.once('disconnect', done);
+        courier.once('exit', done);
+        if (courier.connected) courier.once('disconnect', done);
         flushReleases();
         post({ t: 'close' });
-        if (!child.connected) child.kill();
+        if (!courier.connected) courier.kill();
       });
       return closing;
     },
