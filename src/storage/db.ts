@@ -37,7 +37,6 @@ export function postgresDialect(
   const pool = new pg.Pool({
     connectionString,
     max: options.max ?? 10,
-    application_name: options.applicationName ?? SESSION_NAME,
     ...(options.searchPath ? { options: `-c search_path=${options.searchPath}` } : {}),
     types: {
       getTypeParser: ((oid: number, format?: 'text' | 'binary') => {
@@ -46,6 +45,15 @@ export function postgresDialect(
         return pg.types.getTypeParser(oid, format);
       }) as typeof pg.types.getTypeParser,
     },
+  });
+  // Set on each new connection rather than as a connection option: a URL's own application_name would win over
+  // that, and the mail courier could then no longer tell when this process's sessions are gone.
+  const name = options.applicationName ?? SESSION_NAME;
+  // An idle connection that dies (a server restart, a terminated session) leaves the pool, and the next query
+  // opens another; unheard, its error would take the whole process down.
+  pool.on('error', () => undefined);
+  pool.on('connect', (client) => {
+    client.query(`set application_name = '${name.replace(/'/g, "''")}'`).catch(() => undefined);
   });
   return new PostgresDialect({ pool });
 }
@@ -70,11 +78,14 @@ export type StoreLocation = { dialect: 'sqlite'; file: string } | { dialect: 'po
 const locations = new WeakMap<Db, StoreLocation>();
 
 /** Opens a database by its location, remembering it (see `storeLocation`). */
-export function openDb(location: StoreLocation, options: { max?: number; applicationName?: string } = {}): Db {
+export function openDb(given: StoreLocation, options: { max?: number; applicationName?: string } = {}): Db {
+  // An absolute path: a helper process may not share this one's working directory.
+  const location: StoreLocation =
+    given.dialect === 'sqlite' && given.file !== ':memory:' ? { dialect: 'sqlite', file: path.resolve(given.file) } : given;
   const dialect =
     location.dialect === 'postgres'
       ? postgresDialect(location.url, { ...options, ...(location.searchPath ? { searchPath: location.searchPath } : {}) })
-      : sqliteDialect(location.file === ':memory:' ? location.file : path.resolve(location.file));
+      : sqliteDialect(location.file);
   const db = new Kysely<Database>({ dialect });
   locations.set(db, location);
   return db;
@@ -108,4 +119,11 @@ export function dialectOf<T>(db: Kysely<T>): DialectName {
 export async function sessionsNamed(db: Db, name: string): Promise<number> {
   const { rows } = await sql<{ n: number }>`select count(*)::int as n from pg_stat_activity where application_name = ${name}`.execute(db);
   return rows[0]?.n ?? 0;
+}
+
+/** Ends every PostgreSQL session with this `application_name` (those of a process known to be dead). */
+export async function endSessionsNamed(db: Db, name: string): Promise<void> {
+  await sql`select pg_terminate_backend(pid) from pg_stat_activity where application_name = ${name} and pid <> pg_backend_pid()`.execute(
+    db,
+  );
 }

@@ -59,6 +59,13 @@ describe('the mail courier, when its sender dies holding a message', () => {
 
   const cases = [
     { mode: 'committed', via: 'courier', copies: 1, status: 'sent', what: 'sends the message its sender recorded just before dying' },
+    {
+      mode: 'closing',
+      via: 'courier',
+      copies: 1,
+      status: 'sent',
+      what: 'settles what it holds even when its sender had asked it to close',
+    },
     { mode: 'unrecorded', via: 'courier', copies: 0, status: 'pending', what: 'drops a message its sender never recorded' },
     { mode: 'other-lease', via: 'courier', copies: 0, status: 'sent', what: 'drops a message recorded under another lease' },
     {

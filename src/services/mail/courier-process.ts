@@ -10,7 +10,13 @@ import type { BulkSender, DeliveryTicket } from './bulk-sender.js';
 import type { CourierGuard, FromCourier, ToCourier } from './courier.js';
 import type { Db } from '../../storage/db.js';
 
-/** How long to wait for a dead sender's PostgreSQL sessions to end before giving up on its held messages. */
+/**
+ * A dead sender's PostgreSQL session ends when its backend next reads from
+ * the socket; one still running a long statement (a search reindex batch)
+ * would not notice for a while. After this long they are ended for it.
+ */
+const SESSIONS_LINGER_MS = 2_000;
+/** How long to wait for them to be gone before giving up on the held messages. */
 const SESSIONS_END_WITHIN_MS = 60_000;
 
 interface Held {
@@ -26,16 +32,18 @@ const held = new Map<number, Held>();
 const sending = new Set<Promise<void>>();
 /** The parent is gone: nothing new is held, and what is held is settled from the database. */
 let orphaned = false;
-let closing = false;
 
 function post(message: FromCourier): void {
-  if (process.connected) process.send!(message);
+  // With a callback, a channel that broke under us (the parent just died) is no 'error' event to crash on:
+  // the 'disconnect' that follows settles everything.
+  if (process.connected) process.send!(message, () => undefined);
 }
 
 function send(message: Extract<ToCourier, { t: 'send' }>): void {
   if (!sender)
     return post({ t: 'failed', id: message.id, message: 'the mail courier was not started', code: undefined, handedOver: false });
   const raw = Buffer.from(message.raw.buffer, message.raw.byteOffset, message.raw.byteLength);
+  const forget = () => held.delete(message.id);
   const task = sender
     .send(message.envelope, raw, (release) => {
       // The parent never heard this one was ready, so it recorded nothing: the server may discard it.
@@ -46,15 +54,21 @@ function send(message: Extract<ToCourier, { t: 'send' }>): void {
       });
     })
     .then(
-      () => post({ t: 'done', id: message.id }),
-      (error: unknown) =>
+      () => {
+        forget();
+        post({ t: 'done', id: message.id });
+      },
+      (error: unknown) => {
+        // Failed while held (the server gave up on waiting, or the connection died): nothing left to settle.
+        forget();
         post({
           t: 'failed',
           id: message.id,
           message: error instanceof Error ? error.message : String(error),
           code: replyCode(error),
           handedOver: error instanceof BulkSendError && error.handedOver,
-        }),
+        });
+      },
     );
   sending.add(task);
   void task.finally(() => sending.delete(task));
@@ -80,7 +94,15 @@ function abort(id: number): void {
   message.reject(new Error('the sender could not record this message'));
 }
 
-async function finish(): Promise<never> {
+let finishing: Promise<never> | null = null;
+
+/** Waits for every message to be answered, closes the connections, and exits. */
+function finish(): Promise<never> {
+  finishing ??= finishNow();
+  return finishing;
+}
+
+async function finishNow(): Promise<never> {
   while (sending.size > 0) await Promise.allSettled([...sending]);
   await sender?.close();
   if (!process.connected) process.exit(0);
@@ -88,12 +110,21 @@ async function finish(): Promise<never> {
   return new Promise<never>(() => undefined);
 }
 
-/** Waits until no session of the dead sender is left, so that a COMMIT it had sent has landed or never will. */
+/**
+ * Waits until no session of the dead sender is left, so that a COMMIT it had
+ * sent has landed or never will (ending a session mid-COMMIT does not split
+ * it: the transaction is in or out as a whole).
+ */
 async function sendersSessionsEnded(db: Db, name: string): Promise<void> {
-  const { sessionsNamed } = await import('../../storage/db.js');
-  const until = Date.now() + SESSIONS_END_WITHIN_MS;
+  const { endSessionsNamed, sessionsNamed } = await import('../../storage/db.js');
+  const started = Date.now();
+  let ended = false;
   while ((await sessionsNamed(db, name)) > 0) {
-    if (Date.now() > until) throw new Error(`the sender's database sessions (${name}) did not end`);
+    if (!ended && Date.now() - started > SESSIONS_LINGER_MS) {
+      ended = true;
+      await endSessionsNamed(db, name);
+    }
+    if (Date.now() - started > SESSIONS_END_WITHIN_MS) throw new Error(`the sender's database sessions (${name}) did not end`);
     await sleep(10);
   }
 }
@@ -107,9 +138,10 @@ async function settleOrphans(): Promise<never> {
     // The database drivers load only now: a courier that never needs them stays small.
     const { openDb } = await import('../../storage/db.js');
     const { deliveriesMarkedUnder } = await import('../../storage/repositories/newsletter.js');
-    const db = openDb(guard.store, { max: 1, applicationName: 'masthead:courier' });
+    let db: Db | null = null;
     let recorded = new Set<string>();
     try {
+      db = openDb(guard.store, { max: 1, applicationName: 'masthead:courier' });
       if (guard.store.dialect === 'postgres') await sendersSessionsEnded(db, guard.sessionName);
       recorded = await deliveriesMarkedUnder(
         db,
@@ -120,7 +152,7 @@ async function settleOrphans(): Promise<never> {
       // Not knowing, drop them all: a reader may miss this issue, but nobody gets it twice.
       process.stderr.write(`mail courier: could not settle ${holding.length} held messages: ${(error as Error).message}\n`);
     } finally {
-      await db.destroy();
+      await db?.destroy().catch(() => undefined);
     }
     for (const message of holding) {
       if (!recorded.has(message.ticket.subscriberId)) continue;
@@ -145,14 +177,13 @@ process.on('message', (message: ToCourier) => {
     case 'abort':
       return abort(message.id);
     case 'close':
-      closing = true;
       void finish();
   }
 });
 
 process.on('disconnect', () => {
-  if (closing) return;
-  // Messages the parent sent just before it died are handled first.
+  // Whether or not it had asked to close: what it still left held is settled. The messages it sent just
+  // before it went are handled first.
   setImmediate(() => void settleOrphans());
 });
 

@@ -99,7 +99,8 @@ export function courierSender(url: string, options: BulkSenderOptions, guard: Co
 
   const post = (message: ToCourier): void => {
     if (gone || !child?.connected) return;
-    child.send(message);
+    // A channel that breaks under us (the courier died) must not become an 'error' event: 'exit' tells.
+    child.send(message, () => undefined);
   };
   // The group commit releases a whole commit's marks in one step: they go to the courier as one message.
   const flushReleases = (): void => {
@@ -136,7 +137,7 @@ export function courierSender(url: string, options: BulkSenderOptions, guard: Co
     else flight.reject(new BulkSendError(message.message, message.code, message.handedOver));
   };
 
-  const onExit = (code: number | null, signal: NodeJS.Signals | null): void => {
+  const onGone = (code: number | null, signal: NodeJS.Signals | null): void => {
     gone = new Error(`the mail courier stopped (${signal ?? `exit ${code}`})`);
     for (const [id, flight] of inFlight) {
       inFlight.delete(id);
@@ -157,7 +158,12 @@ export function courierSender(url: string, options: BulkSenderOptions, guard: Co
       courier.once('error', reject);
     });
     courier.on('message', onMessage);
-    courier.on('exit', onExit);
+    courier.on('error', () => undefined);
+    // Its last answers are read before what is still in flight is given up on: exit, and the channel drained.
+    courier.on('exit', (code, signal) => {
+      if (courier.connected) courier.once('disconnect', () => onGone(code, signal));
+      else setImmediate(() => onGone(code, signal));
+    });
     // The SMTP URL (with its password) goes over IPC, never on a command line other users can read.
     post({ t: 'start', url, options, guard });
     return up;
@@ -195,8 +201,8 @@ export function courierSender(url: string, options: BulkSenderOptions, guard: Co
         courier.once('exit', done);
         if (courier.connected) courier.once('disconnect', done);
         flushReleases();
+        // Without a channel it is settling on its own (see courier-process.ts) and exits when done.
         post({ t: 'close' });
-        if (!courier.connected) courier.kill();
       });
       return closing;
     },
