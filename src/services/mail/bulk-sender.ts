@@ -13,7 +13,9 @@
  * and the mark is written to the socket before `release` returns (about 8 µs
  * later, measured; 15–30 µs when the end went through stream events), against
  * the whole SMTP round trip the usual order (send, wait for 250, record)
- * leaves open.
+ * leaves open. What that gap still risks, the mail courier (courier.ts)
+ * settles: it runs this pool in a child process and finishes or drops what a
+ * dead sender left held, by what the database says.
  *
  * nodemailer's own pool does not expose that moment, so the pool is ours;
  * the protocol (greeting, EHLO, STARTTLS, AUTH, dot-stuffing, reply codes)
@@ -58,6 +60,12 @@ export type HandOver = (release: () => void) => Promise<void>;
 
 export interface BulkSender {
   readonly maxConnections: number;
+  /**
+   * A courier holds the messages and settles them from the database if this
+   * process dies (courier.ts): a record's release can then wait for its
+   * commit's answer, and a commit that fails releases nothing.
+   */
+  readonly guarded: boolean;
   /**
    * Sends one message. `handOver` runs once the server has taken the envelope
    * and the whole text except the end-of-data mark. It makes its record and
@@ -307,6 +315,7 @@ export function bulkSender(url: string, options: BulkSenderOptions): BulkSender 
 
   return {
     maxConnections: options.maxConnections,
+    guarded: false,
     async send(envelope, raw, handOver) {
       if (closed) throw new BulkSendError('the SMTP sender was closed', undefined, false);
       await pace();

@@ -171,6 +171,7 @@ export function courierSender(url: string, options: BulkSenderOptions, guard: Co
 
   return {
     maxConnections: options.maxConnections,
+    guarded: true,
     get pid() {
       return child?.pid;
     },

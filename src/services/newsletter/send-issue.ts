@@ -10,9 +10,12 @@
  * (the server dropped its text; it is sent again) or sent (released, never
  * sent again). Marks from all connections commit together (one UPDATE for
  * whatever is waiting), which keeps the database out of the way of the
- * throughput. What is left: a crash in the few microseconds between that
- * commit leaving the process and the marks being written (the same
- * synchronous step) loses that reader's copy rather than doubling it. A
+ * throughput. A crash in the microseconds between that commit leaving the
+ * process and the marks being written (the same synchronous step) is the
+ * mail courier's to settle: the connections live in that child process,
+ * which writes the marks it finds committed and drops the rest
+ * (../mail/courier.ts). Without a courier (a database only this process can
+ * open) such a crash loses that reader's copy rather than doubling it. A
  * refusal after the mark (4xx, 5xx) puts the row back to retry
  * or bounced; a connection lost after it counts as delivered, for the same
  * reason. Mailers without a bulk channel (the development console) mark
@@ -267,9 +270,13 @@ async function sendMarked(
 ): Promise<void> {
   const issueId = env.issue.id;
   const next = deliveryQueue(deps, issueId, options, sender.maxConnections * 2, checkpoint);
-  const marks = groupCommit((ids, dispatched) =>
-    markDeliveriesSent(deps.db, issueId, ids, { host: env.host, now: deps.clock(), dispatched }),
-  );
+  const marks = groupCommit(async (ids, dispatched) => {
+    const mark = { host: env.host, now: deps.clock() };
+    if (!sender.guarded) return markDeliveriesSent(deps.db, issueId, ids, { ...mark, dispatched });
+    // A courier covers a crash after the commit: the marks wait for its answer, and a failed commit releases none.
+    await markDeliveriesSent(deps.db, issueId, ids, mark);
+    dispatched();
+  });
   const every = options.batchSize ?? 200;
   let since = 0;
   const tally = (result: Result) => {
