@@ -17,9 +17,51 @@ async function migrator<T>(db: Kysely<T>): Promise<Migrator> {
   });
 }
 
+/**
+ * PostgreSQL errors of a catalog read that another session changed under
+ * it. Kysely's migrator looks for its bookkeeping table by listing the tables
+ * of every schema in the database; one dropped at that moment (another
+ * deployment's, or a test's) fails the listing with one of these, before
+ * anything was applied.
+ */
+const CATALOG_RACES = new Set(['3F000', '42703', '42P01']);
+
+/** Tries before giving up: under constant DDL elsewhere a listing fails about one time in three. */
+const ATTEMPTS = 10;
+
+function catalogRace(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && CATALOG_RACES.has(code);
+}
+
+/** Runs `step` again (a few times, briefly) when it lost a race with someone else's DDL. */
+async function throughCatalogRaces<R>(step: () => Promise<R>, lost: (result: R) => boolean): Promise<R> {
+  for (let attempt = 1; ; attempt++) {
+    let result: R;
+    try {
+      result = await step();
+    } catch (error) {
+      if (attempt < ATTEMPTS && catalogRace(error)) {
+        await new Promise((resolve) => setTimeout(resolve, 20 * attempt));
+        continue;
+      }
+      throw error;
+    }
+    if (attempt < ATTEMPTS && lost(result)) {
+      await new Promise((resolve) => setTimeout(resolve, 20 * attempt));
+      continue;
+    }
+    return result;
+  }
+}
+
 /** Brings the schema up to date; several nodes may call this at once (Kysely takes a lock). */
 export async function migrateToLatest<T>(db: Kysely<T>): Promise<string[]> {
-  const { error, results } = await (await migrator(db)).migrateToLatest();
+  const { error, results } = await throughCatalogRaces(
+    async () => (await migrator(db)).migrateToLatest(),
+    // Nothing applied yet (no results): the listing failed, not a migration.
+    (outcome) => outcome.results === undefined && catalogRace(outcome.error),
+  );
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
     throw new Error(`Migration ${failed} failed: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
@@ -29,7 +71,10 @@ export async function migrateToLatest<T>(db: Kysely<T>): Promise<string[]> {
 
 /** Names of migrations this build knows but the database has not applied. */
 export async function pendingMigrations<T>(db: Kysely<T>): Promise<string[]> {
-  const all = await (await migrator(db)).getMigrations();
+  const all = await throughCatalogRaces(
+    async () => (await migrator(db)).getMigrations(),
+    () => false,
+  );
   return all.filter((m) => m.executedAt === undefined).map((m) => m.name);
 }
 
