@@ -23,6 +23,7 @@ import { migrateToLatest } from '../../src/storage/migrate.js';
 import { createPendingDeliveries } from '../../src/storage/repositories/newsletter.js';
 import { sharedTargets } from '../helpers/crash-targets.js';
 import type { CrashTarget } from '../helpers/crash-targets.js';
+import { processGone } from '../helpers/processes.js';
 import { startSmtpSink } from '../helpers/smtp-sink.js';
 import { insertSubscribers } from '../helpers/subscribers.js';
 
@@ -38,15 +39,7 @@ async function runWorker(args: string[]): Promise<void> {
   const signal = await new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_code, s) => resolve(s)));
   if (signal !== 'SIGKILL') throw new Error(`the worker was to die by SIGKILL, it ended otherwise: ${err}`);
   const courier = Number(/^courier (\d+)$/m.exec(out)?.[1] ?? 0);
-  for (let waited = 0; courier > 0; waited += 20) {
-    try {
-      process.kill(courier, 0);
-    } catch {
-      return;
-    }
-    if (waited > 30_000) throw new Error('the courier did not finish');
-    await sleep(20);
-  }
+  if (courier > 0) await processGone(courier);
 }
 
 const targets = sharedTargets('courier', 'the mail courier test');

@@ -23,6 +23,7 @@ import { migrateToLatest } from '../../src/storage/migrate.js';
 import { localMediaStore } from '../../src/storage/media/local-media-store.js';
 import { deliveryCounts } from '../../src/storage/repositories/newsletter.js';
 import { sharedTargets } from '../helpers/crash-targets.js';
+import { processGone } from '../helpers/processes.js';
 import { startSmtpSink } from '../helpers/smtp-sink.js';
 import { insertSubscribers } from '../helpers/subscribers.js';
 
@@ -50,6 +51,11 @@ function runWorker(args: string[], killAfter: number | null): Promise<{ out: str
       else reject(new Error(`worker failed (${code}): ${err}`));
     });
   });
+}
+
+/** The mail couriers a worker's output names (see the worker). */
+function couriersIn(out: string): number[] {
+  return [...out.matchAll(/^courier (\d+)$/gm)].map((m) => Number(m[1]));
 }
 
 const targets = sharedTargets('nlcrash', 'the newsletter crash test');
@@ -81,12 +87,16 @@ describe('SIGKILL in the middle of sending a round-up', () => {
         const args = (round: number) => [target.url, target.schema, sink.url, issue.id, String(round)];
 
         let kills = 0;
+        const outputs: string[] = [];
         for (let round = 0; round < KILLS; round++) {
           const run = await runWorker(args(round), 2 + Math.floor(Math.random() * 5));
+          outputs.push(run.out);
           if (run.killed) kills += 1;
           else break;
         }
         const last = await runWorker(args(KILLS), null);
+        // A killed run's courier settles what it held on its own: let every one finish before counting.
+        for (const run of [...outputs, last.out]) for (const pid of couriersIn(run)) await processGone(pid);
         // The last line, whole: "not done: {...}" contains "done" too.
         expect(last.out.trim().split('\n').at(-1)).toBe('done');
 
