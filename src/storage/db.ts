@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, PostgresAdapter, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import { CompiledQuery, Kysely, PostgresAdapter, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import type { Dialect } from 'kysely';
 import pg from 'pg';
 import type { Database } from './schema.js';
@@ -46,16 +46,22 @@ export function postgresDialect(
       }) as typeof pg.types.getTypeParser,
     },
   });
-  // Set on each new connection rather than as a connection option: a URL's own application_name would win over
-  // that, and the mail courier could then no longer tell when this process's sessions are gone.
+  // A connection that dies (a server restart, a terminated session) leaves the pool, and the next query opens
+  // another; its query in flight, if any, fails on its own. Unheard, the error event would take the process down.
+  const lost = (error: Error) => process.emitWarning(`a PostgreSQL connection was lost: ${error.message}`);
+  pool.on('error', lost);
+  pool.on('connect', (client) => client.on('error', lost));
+  // Named on each new connection rather than by a connection option, which a URL's own application_name would
+  // override: the mail courier tells by this name when a dead process's sessions are gone. A connection that
+  // cannot be named is not used.
   const name = options.applicationName ?? SESSION_NAME;
-  // An idle connection that dies (a server restart, a terminated session) leaves the pool, and the next query
-  // opens another; unheard, its error would take the whole process down.
-  pool.on('error', () => undefined);
-  pool.on('connect', (client) => {
-    client.query(`set application_name = '${name.replace(/'/g, "''")}'`).catch(() => undefined);
+  const naming = CompiledQuery.raw(`set application_name = '${name.replace(/'/g, "''")}'`);
+  return new PostgresDialect({
+    pool,
+    onCreateConnection: async (connection) => {
+      await connection.executeQuery(naming);
+    },
   });
-  return new PostgresDialect({ pool });
 }
 
 export function sqliteDialect(file: string): Dialect {
@@ -75,7 +81,7 @@ export function sqliteDialect(file: string): Dialect {
 /** Where a database lives, as another process would open it. */
 export type StoreLocation = { dialect: 'sqlite'; file: string } | { dialect: 'postgres'; url: string; searchPath?: string };
 
-const locations = new WeakMap<Db, StoreLocation>();
+const locations = new WeakMap<Db, { location: StoreLocation; sessionName: string }>();
 
 /** Opens a database by its location, remembering it (see `storeLocation`). */
 export function openDb(given: StoreLocation, options: { max?: number; applicationName?: string } = {}): Db {
@@ -87,19 +93,19 @@ export function openDb(given: StoreLocation, options: { max?: number; applicatio
       ? postgresDialect(location.url, { ...options, ...(location.searchPath ? { searchPath: location.searchPath } : {}) })
       : sqliteDialect(location.file);
   const db = new Kysely<Database>({ dialect });
-  locations.set(db, location);
+  locations.set(db, { location, sessionName: options.applicationName ?? SESSION_NAME });
   return db;
 }
 
 /**
  * Where a database opened by `openDb` lives, for a helper process to open
- * it too; null for one opened otherwise, or that no other process can open
- * (SQLite in memory).
+ * it too, and the name its PostgreSQL sessions carry; null for one opened
+ * otherwise, or that no other process can open (SQLite in memory).
  */
-export function storeLocation(db: Db): StoreLocation | null {
-  const location = locations.get(db);
-  if (!location || (location.dialect === 'sqlite' && location.file === ':memory:')) return null;
-  return location;
+export function storeLocation(db: Db): { location: StoreLocation; sessionName: string } | null {
+  const known = locations.get(db);
+  if (!known || (known.location.dialect === 'sqlite' && known.location.file === ':memory:')) return null;
+  return known;
 }
 
 /** Opens the database the configuration names: PostgreSQL by URL, or SQLite in the data dir. */

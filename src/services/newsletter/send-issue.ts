@@ -31,6 +31,7 @@ import {
   findIssue,
   leaseDueDeliveries,
   markDeliveriesSent,
+  markLeasedDeliveriesSent,
   markDeliveryBounced,
   markDeliveryRetry,
   markIssueSent,
@@ -40,11 +41,11 @@ import {
 } from '../../storage/repositories/newsletter.js';
 import type { DeliveryCounts, LeasedDelivery } from '../../storage/repositories/newsletter.js';
 import { withCheckpointsHeld } from '../../storage/checkpoints.js';
-import { SESSION_NAME, storeLocation } from '../../storage/db.js';
+import { storeLocation } from '../../storage/db.js';
 import { withTransaction } from '../../storage/transaction.js';
 import { announce } from '../distribution/webhooks.js';
 import { BulkSendError, replyCode } from '../mail/bulk-sender.js';
-import type { BulkSender } from '../mail/bulk-sender.js';
+import type { BulkSender, DeliveryTicket } from '../mail/bulk-sender.js';
 import type { Mailer } from '../mail/mailer.js';
 import { getSiteSettings } from '../settings/site-settings.js';
 import { ARCHIVE_KEY } from './archive.js';
@@ -177,12 +178,12 @@ async function afterFailure(deps: SendDeps, env: Envelope, d: LeasedDelivery, er
  * promise resolves. A failure before that rejects them, and the messages are
  * dropped.
  */
-function groupCommit(write: (ids: string[], dispatched: () => void) => Promise<void>): {
-  mark: (id: string, release: () => void) => Promise<void>;
+function groupCommit(write: (batch: DeliveryTicket[], dispatched: (marked?: ReadonlySet<string>) => void) => Promise<void>): {
+  mark: (ticket: DeliveryTicket, release: () => void) => Promise<void>;
   /** Resolves once every mark so far has committed (a mark's promise resolves before that). */
   settled: () => Promise<void>;
 } {
-  let queued: { id: string; release: () => void; resolve: () => void; reject: (error: unknown) => void }[] = [];
+  let queued: { ticket: DeliveryTicket; release: () => void; resolve: () => void; reject: (error: unknown) => void }[] = [];
   let draining: Promise<void> | null = null;
   // Marks that could not be written after their messages left: stop releasing anything more.
   let broken: unknown = null;
@@ -198,11 +199,16 @@ function groupCommit(write: (ids: string[], dispatched: () => void) => Promise<v
       let released = false;
       try {
         await write(
-          batch.map((m) => m.id),
-          () => {
+          batch.map((m) => m.ticket),
+          // `marked`: the ones the commit marked, when it could leave some out (a lease lost); all otherwise.
+          (marked) => {
             released = true;
-            for (const m of batch) m.release();
-            for (const m of batch) m.resolve();
+            const kept = marked ? batch.filter((m) => marked.has(m.ticket.subscriberId)) : batch;
+            for (const m of kept) m.release();
+            for (const m of batch) {
+              if (kept === batch || marked!.has(m.ticket.subscriberId)) m.resolve();
+              else m.reject(new LeaseLostError(m.ticket.subscriberId));
+            }
           },
         );
       } catch (error) {
@@ -212,10 +218,10 @@ function groupCommit(write: (ids: string[], dispatched: () => void) => Promise<v
     }
   }
   return {
-    mark: (id, release) =>
+    mark: (ticket, release) =>
       new Promise<void>((resolve, reject) => {
         if (broken) return reject(broken);
-        queued.push({ id, release, resolve, reject });
+        queued.push({ ticket, release, resolve, reject });
         draining ??= drain();
       }),
     async settled() {
@@ -223,6 +229,14 @@ function groupCommit(write: (ids: string[], dispatched: () => void) => Promise<v
       if (broken) throw broken;
     },
   };
+}
+
+/** A delivery whose lease ran out before its mark: another sender may hold it now, and it is left to that one. */
+class LeaseLostError extends Error {
+  constructor(subscriberId: string) {
+    super(`the lease on delivery ${subscriberId} ran out before it was marked; it is left to whoever holds it now`);
+    this.name = 'LeaseLostError';
+  }
 }
 
 /** Deliveries leased ahead of the connections, so none waits for the database. */
@@ -270,12 +284,13 @@ async function sendMarked(
 ): Promise<void> {
   const issueId = env.issue.id;
   const next = deliveryQueue(deps, issueId, options, sender.maxConnections * 2, checkpoint);
-  const marks = groupCommit(async (ids, dispatched) => {
+  const marks = groupCommit(async (batch, dispatched) => {
     const mark = { host: env.host, now: deps.clock() };
-    if (!sender.guarded) return markDeliveriesSent(deps.db, issueId, ids, { ...mark, dispatched });
-    // A courier covers a crash after the commit: the marks wait for its answer, and a failed commit releases none.
-    await markDeliveriesSent(deps.db, issueId, ids, mark);
-    dispatched();
+    const ids = batch.map((t) => t.subscriberId);
+    if (!sender.guarded) return markDeliveriesSent(deps.db, issueId, ids, { ...mark, dispatched: () => dispatched() });
+    // A courier covers a crash after the commit: the marks wait for its answer, a failed commit releases none,
+    // and a delivery whose lease ran out (another sender may have it now) is not marked or released.
+    dispatched(await markLeasedDeliveriesSent(deps.db, issueId, batch, mark));
   });
   const every = options.batchSize ?? 200;
   let since = 0;
@@ -292,17 +307,21 @@ async function sendMarked(
     const scratch: MessageScratch = { buffer: Buffer.alloc(0) };
     for (let d = await next(); d; d = await next()) {
       const raw = await readerMessage(env, d, deps.clock(), scratch);
-      const delivery = d;
       const marked: Promise<void>[] = [];
       try {
         const ticket = { subscriberId: d.subscriberId, leasedUntil: d.leasedUntil };
         await sender.send({ from: env.returnPath, to: d.email, ticket }, raw, (release) => {
-          const mark = marks.mark(delivery.subscriberId, release);
+          const mark = marks.mark(ticket, release);
           marked.push(mark);
           return mark;
         });
         tally('sent');
       } catch (error) {
+        // Not ours any more (see markLeasedDeliveriesSent): nothing was released, and its new holder records it.
+        if (error instanceof LeaseLostError) {
+          counts.pending -= 1;
+          continue;
+        }
         // Whether the message left is the sender's to say: a mark can commit after the server has already answered
         // (or the connection died), and then its release wrote nothing.
         const released = error instanceof BulkSendError && error.handedOver;
@@ -349,7 +368,8 @@ export async function sendIssue(deps: SendDeps, options: SendOptions): Promise<S
     await createPendingDeliveries(deps.db, issueId, deps.clock());
     // Where another process can open the database, the connections live in a courier that outlives a crash here.
     const store = storeLocation(deps.db);
-    const channel = (await deps.mailer.bulk?.(store ? { store, issueId, sessionName: SESSION_NAME } : undefined)) ?? null;
+    const channel =
+      (await deps.mailer.bulk?.(store ? { store: store.location, issueId, sessionName: store.sessionName } : undefined)) ?? null;
     try {
       const env = await envelopeFor(deps, toIssue(row), channel?.from ?? (await deps.mailer.defaultFrom?.()));
       const counts = await deliveryCounts(deps.db, issueId);

@@ -268,6 +268,45 @@ export async function deliveriesMarkedUnder(
   );
 }
 
+/**
+ * Marks deliveries sent, each only if it is still pending under the lease it
+ * was sent under (its `next_attempt_at` is that lease's end): one that
+ * outlived its lease may have been taken by another sender since, and then
+ * it is that sender's. Returns the deliveries it marked; all in one
+ * transaction.
+ */
+export async function markLeasedDeliveriesSent(
+  db: Db,
+  issueId: string,
+  leases: readonly { subscriberId: string; leasedUntil: string }[],
+  options: { host: string; now: Date },
+): Promise<Set<string>> {
+  const byLease = new Map<string, string[]>();
+  for (const l of leases) byLease.set(l.leasedUntil, [...(byLease.get(l.leasedUntil) ?? []), l.subscriberId]);
+  return withTransaction(db, async (trx) => {
+    const marked = new Set<string>();
+    for (const [leasedUntil, subscriberIds] of byLease) {
+      const rows = await trx
+        .updateTable('newsletter_deliveries')
+        .set((eb) => ({
+          status: 'sent',
+          message_id: sql<string>`'<' || issue_id || '.' || subscriber_id || ${`@${options.host}>`}`,
+          sent_at: options.now.toISOString(),
+          attempts: eb('attempts', '+', 1),
+          last_error: null,
+        }))
+        .where('issue_id', '=', issueId)
+        .where('status', '=', 'pending')
+        .where('next_attempt_at', '=', leasedUntil)
+        .where('subscriber_id', 'in', subscriberIds)
+        .returning('subscriber_id')
+        .execute();
+      for (const r of rows) marked.add(r.subscriber_id);
+    }
+    return marked;
+  });
+}
+
 /** Keeps a note on a delivery without changing where it stands. */
 export async function noteDeliveryError(db: Db, issueId: string, subscriberId: string, error: string): Promise<void> {
   await db
