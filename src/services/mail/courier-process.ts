@@ -115,17 +115,46 @@ async function finishNow(): Promise<never> {
  * sent has landed or never will (ending a session mid-COMMIT does not split
  * it: the transaction is in or out as a whole).
  */
-async function sendersSessionsEnded(db: Db, name: string): Promise<void> {
+async function sendersSessionsEnded(db: Db, name: string, since: number, deadline: number): Promise<void> {
   const { endSessionsNamed, sessionsNamed } = await import('../../storage/db.js');
-  const started = Date.now();
   let ended = false;
   while ((await sessionsNamed(db, name)) > 0) {
-    if (!ended && Date.now() - started > SESSIONS_LINGER_MS) {
+    if (!ended && Date.now() - since > SESSIONS_LINGER_MS) {
       ended = true;
       await endSessionsNamed(db, name);
     }
-    if (Date.now() - started > SESSIONS_END_WITHIN_MS) throw new Error(`the sender's database sessions (${name}) did not end`);
+    if (Date.now() > deadline) throw new Error(`the sender's database sessions (${name}) did not end`);
     await sleep(10);
+  }
+}
+
+/**
+ * Which held deliveries the dead sender recorded. Asked again and again (a
+ * database restarting, or full of connections, answers later) until
+ * SESSIONS_END_WITHIN_MS has passed.
+ */
+async function recordedBy(settling: CourierGuard, holding: readonly Held[]): Promise<Set<string>> {
+  // The database drivers load only now: a courier that never needs them stays small.
+  const { openDb } = await import('../../storage/db.js');
+  const { deliveriesMarkedUnder } = await import('../../storage/repositories/newsletter.js');
+  const since = Date.now();
+  const deadline = since + SESSIONS_END_WITHIN_MS;
+  for (;;) {
+    let db: Db | null = null;
+    try {
+      db = openDb(settling.store, { max: 1, applicationName: 'masthead:courier' });
+      if (settling.store.dialect === 'postgres') await sendersSessionsEnded(db, settling.sessionName, since, deadline);
+      return await deliveriesMarkedUnder(
+        db,
+        settling.issueId,
+        holding.map((m) => m.ticket),
+      );
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+      await sleep(250);
+    } finally {
+      await db?.destroy().catch(() => undefined);
+    }
   }
 }
 
@@ -134,33 +163,21 @@ async function settleOrphans(): Promise<never> {
   orphaned = true;
   const holding = [...held.values()];
   held.clear();
+  let recorded = new Set<string>();
   if (holding.length > 0 && guard) {
-    // The database drivers load only now: a courier that never needs them stays small.
-    const { openDb } = await import('../../storage/db.js');
-    const { deliveriesMarkedUnder } = await import('../../storage/repositories/newsletter.js');
-    let db: Db | null = null;
-    let recorded = new Set<string>();
     try {
-      db = openDb(guard.store, { max: 1, applicationName: 'masthead:courier' });
-      if (guard.store.dialect === 'postgres') await sendersSessionsEnded(db, guard.sessionName);
-      recorded = await deliveriesMarkedUnder(
-        db,
-        guard.issueId,
-        holding.map((m) => m.ticket),
-      );
+      recorded = await recordedBy(guard, holding);
     } catch (error) {
-      // Not knowing, drop them all: a reader may miss this issue, but nobody gets it twice.
+      // Still not knowing, drop them all: a reader may miss this issue, but nobody gets it twice.
       process.stderr.write(`mail courier: could not settle ${holding.length} held messages: ${(error as Error).message}\n`);
-    } finally {
-      await db?.destroy().catch(() => undefined);
     }
-    for (const message of holding) {
-      if (!recorded.has(message.ticket.subscriberId)) continue;
-      message.release();
-      message.resolve();
-    }
-    for (const message of holding) if (!recorded.has(message.ticket.subscriberId)) message.reject(new Error('not recorded by the sender'));
-  } else for (const message of holding) message.reject(new Error('the sender stopped'));
+  }
+  for (const message of holding) {
+    if (!recorded.has(message.ticket.subscriberId)) continue;
+    message.release();
+    message.resolve();
+  }
+  for (const message of holding) if (!recorded.has(message.ticket.subscriberId)) message.reject(new Error('not recorded by the sender'));
   return finish();
 }
 
