@@ -27,6 +27,7 @@ import type { Duplex, Readable } from 'node:stream';
 import SMTPConnection from 'nodemailer/lib/smtp-connection/index.js';
 import type { SMTPConnectionOptions } from 'nodemailer/lib/smtp-connection/index.js';
 import { parseConnectionUrl } from 'nodemailer/lib/shared/index.js';
+import type { DeliveryLease } from '../../storage/repositories/newsletter.js';
 
 export interface BulkSenderOptions {
   /** Connections open at once (each carries one message at a time). */
@@ -48,12 +49,8 @@ export class BulkSendError extends Error {
   }
 }
 
-/** Which delivery a message is, for a courier to look up if its sender dies (see courier.ts). */
-export interface DeliveryTicket {
-  subscriberId: string;
-  /** The lease the sender holds it under (see `leaseDueDeliveries`). */
-  leasedUntil: string;
-}
+/** Which delivery a message is, and under which lease: for a courier to look up if its sender dies (see courier.ts). */
+export type DeliveryTicket = DeliveryLease;
 
 /** Makes the record for a message, calling `release` as soon as it is committed (see `BulkSender.send`). */
 export type HandOver = (release: () => void) => Promise<void>;

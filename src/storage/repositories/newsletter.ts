@@ -178,6 +178,37 @@ export async function leaseDueDeliveries(
   });
 }
 
+/** The UPDATE that marks an issue's deliveries sent, with the Message-ID each message carries: `<issue.subscriber@host>`. */
+function markSent(db: Db, issueId: string, options: { host: string; now: Date }) {
+  return db
+    .updateTable('newsletter_deliveries')
+    .set((eb) => ({
+      status: 'sent',
+      message_id: sql<string>`'<' || issue_id || '.' || subscriber_id || ${`@${options.host}>`}`,
+      sent_at: options.now.toISOString(),
+      attempts: eb('attempts', '+', 1),
+      last_error: null,
+    }))
+    .where('issue_id', '=', issueId);
+}
+
+/** A delivery and the lease a sender holds it under (see `leaseDueDeliveries`). */
+export interface DeliveryLease {
+  subscriberId: string;
+  leasedUntil: string;
+}
+
+/** Deliveries grouped by their lease's end: rows under one lease are matched by one statement. */
+function byLeaseEnd(leases: readonly DeliveryLease[]): Map<string, string[]> {
+  const groups = new Map<string, string[]>();
+  for (const l of leases) {
+    const group = groups.get(l.leasedUntil);
+    if (group) group.push(l.subscriberId);
+    else groups.set(l.leasedUntil, [l.subscriberId]);
+  }
+  return groups;
+}
+
 /**
  * Marks deliveries sent, all in one transaction (the sender commits the marks
  * of every connection waiting at that moment together). The Message-ID is
@@ -203,19 +234,7 @@ export async function markDeliveriesSent(
     options.dispatched?.();
     return;
   }
-  const mark = (q: Db) =>
-    q
-      .updateTable('newsletter_deliveries')
-      .set((eb) => ({
-        status: 'sent',
-        message_id: sql<string>`'<' || issue_id || '.' || subscriber_id || ${`@${options.host}>`}`,
-        sent_at: options.now.toISOString(),
-        attempts: eb('attempts', '+', 1),
-        last_error: null,
-      }))
-      .where('issue_id', '=', issueId)
-      .where('subscriber_id', 'in', subscriberIds)
-      .execute();
+  const mark = (q: Db) => markSent(q, issueId, options).where('subscriber_id', 'in', subscriberIds).execute();
   if (!options.dispatched || db.isTransaction) {
     await mark(db);
     options.dispatched?.();
@@ -243,29 +262,20 @@ export async function markDeliveriesSent(
  * still carries that lease's end: a later lease by another sender rewrites
  * it). The mail courier asks this for the messages a dead sender left held.
  */
-export async function deliveriesMarkedUnder(
-  db: Db,
-  issueId: string,
-  leases: readonly { subscriberId: string; leasedUntil: string }[],
-): Promise<Set<string>> {
-  if (leases.length === 0) return new Set();
-  const rows = await db
-    .selectFrom('newsletter_deliveries')
-    .select(['subscriber_id', 'next_attempt_at'])
-    .where('issue_id', '=', issueId)
-    .where('status', '=', 'sent')
-    .where(
-      'subscriber_id',
-      'in',
-      leases.map((l) => l.subscriberId),
-    )
-    .execute();
-  const wanted = new Map(leases.map((l) => [l.subscriberId, new Date(l.leasedUntil).getTime()]));
-  return new Set(
-    rows
-      .filter((r) => r.next_attempt_at !== null && new Date(r.next_attempt_at).getTime() === wanted.get(r.subscriber_id))
-      .map((r) => r.subscriber_id),
-  );
+export async function deliveriesMarkedUnder(db: Db, issueId: string, leases: readonly DeliveryLease[]): Promise<Set<string>> {
+  const marked = new Set<string>();
+  for (const [leasedUntil, subscriberIds] of byLeaseEnd(leases)) {
+    const rows = await db
+      .selectFrom('newsletter_deliveries')
+      .select('subscriber_id')
+      .where('issue_id', '=', issueId)
+      .where('status', '=', 'sent')
+      .where('next_attempt_at', '=', leasedUntil)
+      .where('subscriber_id', 'in', subscriberIds)
+      .execute();
+    for (const r of rows) marked.add(r.subscriber_id);
+  }
+  return marked;
 }
 
 /**
@@ -278,24 +288,13 @@ export async function deliveriesMarkedUnder(
 export async function markLeasedDeliveriesSent(
   db: Db,
   issueId: string,
-  leases: readonly { subscriberId: string; leasedUntil: string }[],
+  leases: readonly DeliveryLease[],
   options: { host: string; now: Date },
 ): Promise<Set<string>> {
-  const byLease = new Map<string, string[]>();
-  for (const l of leases) byLease.set(l.leasedUntil, [...(byLease.get(l.leasedUntil) ?? []), l.subscriberId]);
   return withTransaction(db, async (trx) => {
     const marked = new Set<string>();
-    for (const [leasedUntil, subscriberIds] of byLease) {
-      const rows = await trx
-        .updateTable('newsletter_deliveries')
-        .set((eb) => ({
-          status: 'sent',
-          message_id: sql<string>`'<' || issue_id || '.' || subscriber_id || ${`@${options.host}>`}`,
-          sent_at: options.now.toISOString(),
-          attempts: eb('attempts', '+', 1),
-          last_error: null,
-        }))
-        .where('issue_id', '=', issueId)
+    for (const [leasedUntil, subscriberIds] of byLeaseEnd(leases)) {
+      const rows = await markSent(trx, issueId, options)
         .where('status', '=', 'pending')
         .where('next_attempt_at', '=', leasedUntil)
         .where('subscriber_id', 'in', subscriberIds)
