@@ -13,7 +13,6 @@ import { createContentEvents } from '../../src/services/events.js';
 import { smtpMailer } from '../../src/services/mail/mailer.js';
 import { composeRoundUp } from '../../src/services/newsletter/compose.js';
 import { sendIssue } from '../../src/services/newsletter/send-issue.js';
-import { openDb } from '../../src/storage/db.js';
 import { localMediaStore } from '../../src/storage/media/local-media-store.js';
 import { migrateToLatest } from '../../src/storage/migrate.js';
 import { deliveryCounts } from '../../src/storage/repositories/newsletter.js';
@@ -34,10 +33,7 @@ describe('two senders taking deliveries over from each other', () => {
     it('give every reader the issue exactly once', async () => {
       const target = await make();
       cleanups.push(target.cleanup);
-      const db = openDb(
-        target.schema ? { dialect: 'postgres', url: target.url, searchPath: target.schema } : { dialect: 'sqlite', file: target.url },
-        { max: 6 },
-      );
+      const db = target.open({ max: 6 });
       const sink = await startSmtpSink();
       const mailer = smtpMailer(sink.url, 'news@news.example.test', { maxConnections: 3 });
       try {

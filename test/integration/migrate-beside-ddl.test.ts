@@ -7,19 +7,16 @@
  * that would all succeed about once in 2,000 runs.
  */
 import { sql } from 'kysely';
-import { describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { openDb } from '../../src/storage/db.js';
 import { migrateToLatest } from '../../src/storage/migrate.js';
-import { sharedTargets } from '../helpers/crash-targets.js';
-
-const servers = sharedTargets('ddl', 'the migration-beside-DDL test').slice(1);
+import { itOnServer } from '../helpers/crash-targets.js';
 
 describe('migrations beside other schemas being dropped', () => {
-  // Without a server there is nothing here to run: said loudly above, and counted as skipped.
-  if (servers.length === 0) it.skip('needs the PostgreSQL server (MASTHEAD_TEST_PG_URL)', () => undefined);
-  for (const make of servers) {
-    it('all succeed while another session creates and drops schemas without pause', async () => {
-      const target = await make();
+  itOnServer(
+    'all succeed while another session creates and drops schemas without pause',
+    'ddl',
+    async (target) => {
       const churner = openDb({ dialect: 'postgres', url: target.url }, { max: 1 });
       let stop = false;
       let churned = 0;
@@ -50,10 +47,10 @@ describe('migrations beside other schemas being dropped', () => {
         stop = true;
         await churn;
         await churner.destroy();
-        await target.cleanup();
       }
       expect(churned, 'schemas churned alongside').toBeGreaterThan(15);
       expect(failures).toEqual([]);
-    }, 120_000);
-  }
+    },
+    120_000,
+  );
 });
