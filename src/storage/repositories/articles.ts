@@ -193,8 +193,7 @@ function placedImage(
 }
 
 async function bylinesFor(db: Db, articleIds: readonly string[]): Promise<Map<string, BylineAuthor[]>> {
-  const out = new Map<string, BylineAuthor[]>();
-  if (articleIds.length === 0) return out;
+  if (articleIds.length === 0) return new Map();
   const rows = await db
     .selectFrom('article_bylines')
     .innerJoin('authors', 'authors.id', 'article_bylines.author_id')
@@ -203,12 +202,7 @@ async function bylinesFor(db: Db, articleIds: readonly string[]): Promise<Map<st
     .orderBy('article_bylines.article_id')
     .orderBy('article_bylines.position')
     .execute();
-  for (const row of rows) {
-    const list = out.get(row.article_id) ?? [];
-    list.push({ id: row.id, slug: row.slug, name: row.name });
-    out.set(row.article_id, list);
-  }
-  return out;
+  return byArticle(rows, (r) => ({ id: r.id, slug: r.slug, name: r.name }));
 }
 
 async function hydrateTeasers(db: Db, rows: TeaserRow[]): Promise<Teaser[]> {
