@@ -224,9 +224,9 @@ export function bulkSender(url: string, options: BulkSenderOptions): BulkSender 
       let feeding = false;
       let released = false;
       let dropped = false;
-      // The server has answered (or the connection is gone): nothing more goes out for this message.
-      let answered = false;
+      // Aborted once the server has answered (or the connection is gone): nothing more goes out for this message.
       const stop = new AbortController();
+      const answered = stop.signal;
       const discardOnce = () => {
         if (dropped) return;
         dropped = true;
@@ -239,20 +239,20 @@ export function bulkSender(url: string, options: BulkSenderOptions): BulkSender 
           // The whole text out of this process first, so the mark is all that is left to release.
           await flushed(slot.socket, dest);
         } catch (error) {
-          if (answered) return;
+          if (answered.aborted) return;
           discardOnce();
           return reject(error);
         }
-        if (answered || dropped) return;
+        if (answered.aborted || dropped) return;
         // Ending the stream writes the mark to the socket before `end()` returns: nothing runs in between.
         const releaseMark = () => {
-          if (released || dropped || answered) return;
+          if (released || dropped || answered.aborted) return;
           released = true;
           dest.end();
         };
         handOver(releaseMark).then(releaseMark, (error: unknown) => {
           // Released already, or answered: the server's reply decides.
-          if (released || answered) return;
+          if (released || answered.aborted) return;
           // Nothing was released: dropping the connection makes the server discard the text.
           discardOnce();
           reject(error);
@@ -269,30 +269,21 @@ export function bulkSender(url: string, options: BulkSenderOptions): BulkSender 
         },
         destroy(): void {
           // nodemailer gave up on the message (the connection is closing): its callback tells the outcome.
-          answered = true;
           stop.abort();
         },
       });
       /** Back to the pool after a reset, or dropped if the connection ends first (its reset callback never comes then). */
       const reuseAfterReset = () => {
-        let finished = false;
-        const onEnd = () => {
-          if (finished) return;
-          finished = true;
-          discardOnce();
-        };
-        slot.connection.once('end', onEnd);
+        slot.connection.once('end', discardOnce);
         slot.connection.reset((resetError) => {
-          slot.connection.removeListener('end', onEnd);
-          if (finished) return;
-          finished = true;
+          slot.connection.removeListener('end', discardOnce);
+          if (dropped) return;
           if (resetError) discardOnce();
           else release(slot);
         });
       };
       // Cast: nodemailer's types say Readable, its code needs only pipe, on and destroy (smtp-connection `send`).
       slot.connection.send(envelope, source as unknown as Readable, (error) => {
-        answered = true;
         stop.abort();
         if (dropped) return;
         if (!error) {
