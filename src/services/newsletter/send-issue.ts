@@ -307,13 +307,13 @@ async function sendMarked(
     const scratch: MessageScratch = { buffer: Buffer.alloc(0) };
     for (let d = await next(); d; d = await next()) {
       const raw = await readerMessage(env, d, deps.clock(), scratch);
-      const marked: Promise<void>[] = [];
+      // Its mark, once the bulk sender has handed the message over (at most once).
+      let marked: Promise<void> | undefined;
       try {
         const ticket = { subscriberId: d.subscriberId, leasedUntil: d.leasedUntil };
         await sender.send({ from: env.returnPath, to: d.email, ticket }, raw, (release) => {
-          const mark = marks.mark(ticket, release);
-          marked.push(mark);
-          return mark;
+          marked = marks.mark(ticket, release);
+          return marked;
         });
         tally('sent');
       } catch (error) {
@@ -326,7 +326,7 @@ async function sendMarked(
         // (or the connection died), and then its release wrote nothing.
         const released = error instanceof BulkSendError && error.handedOver;
         // Such a mark lands before what follows overrides it (retry or bounce), not after.
-        if (!released) await Promise.allSettled(marked);
+        if (!released) await marked?.catch(() => undefined);
         tally(await afterFailure(deps, env, d, error, released));
       }
     }
