@@ -114,10 +114,8 @@ export async function hasPendingJob(db: Db, dedupeKey: string): Promise<boolean>
  * Claims up to `limit` due jobs for one worker until now + leaseMs. On
  * PostgreSQL, SKIP LOCKED lets other nodes claim other rows at the same
  * time instead of waiting; SQLite serialises write transactions anyway.
- */
-/**
- * Claims due jobs of the given kinds only: during a rolling deploy an older
- * node leaves a newer node's kinds to the nodes that know them.
+ * Only jobs of the given kinds: during a rolling deploy an older node leaves
+ * a newer node's kinds to the nodes that know them.
  */
 export async function leaseDueJobs(
   db: Db,
