@@ -26,8 +26,13 @@ async function migrator<T>(db: Kysely<T>): Promise<Migrator> {
  */
 const CATALOG_RACES = new Set(['3F000', '42703', '42P01']);
 
-/** Tries before giving up: under constant DDL elsewhere a listing fails about one time in three. */
-const ATTEMPTS = 10;
+/**
+ * Tries before giving up (about 3.5 s in all): under constant DDL elsewhere a
+ * listing fails one time in three on a quiet machine, and more often than not
+ * on a busy one (CI measured a run that lost ten in a row).
+ */
+const ATTEMPTS = 40;
+const pause = (attempt: number) => new Promise((resolve) => setTimeout(resolve, 10 * Math.min(attempt, 10)));
 
 function catalogRace(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code;
@@ -42,13 +47,13 @@ async function throughCatalogRaces<R>(step: () => Promise<R>, lost: (result: R) 
       result = await step();
     } catch (error) {
       if (attempt < ATTEMPTS && catalogRace(error)) {
-        await new Promise((resolve) => setTimeout(resolve, 20 * attempt));
+        await pause(attempt);
         continue;
       }
       throw error;
     }
     if (attempt < ATTEMPTS && lost(result)) {
-      await new Promise((resolve) => setTimeout(resolve, 20 * attempt));
+      await pause(attempt);
       continue;
     }
     return result;
